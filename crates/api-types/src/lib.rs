@@ -1,0 +1,12 @@
+//! The shapes of Sen's API: request/response DTOs and the one `ErrorCode` enum.
+//!
+//! Shared by the server (which publishes them in the OpenAPI document) and the web app.
+
+pub mod api_key;
+pub mod auth;
+pub mod error;
+pub mod health;
+pub mod team;
+pub mod user;
+
+pub use sen_domain::role::{AssignmentRule, Role};

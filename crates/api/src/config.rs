@@ -1,0 +1,93 @@
+//! Configuration from environment variables, with defaults that need no configuration.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::Context;
+
+/// The server's settings. Every field has a default; see README for the variables.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `DATABASE_URL`; default `sqlite://<data dir>/sen.db`.
+    pub database_url: String,
+    /// `SEN_BIND`; default `127.0.0.1:8080`.
+    pub bind: String,
+    /// `SEN_DATA_DIR`; default `./data`. Holds the SQLite file and the generated JWT secret.
+    pub data_dir: PathBuf,
+    /// `SEN_JWT_SECRET`; when unset, a secret is generated once and kept in the data dir.
+    pub jwt_secret: Option<String>,
+    /// `SEN_ACCESS_TTL_SECS`; default 900 (15 minutes).
+    pub access_ttl: Duration,
+    /// `SEN_REFRESH_TTL_SECS`; default 30 days.
+    pub refresh_ttl: Duration,
+    /// `SEN_JSON_LIMIT`; maximum JSON body in bytes, default 1 MiB.
+    pub json_limit: usize,
+    /// `SEN_LOGIN_LIMIT_PER_IP`; login attempts per IP per minute, default 30.
+    pub login_limit_per_ip: u32,
+    /// `SEN_LOGIN_LIMIT_PER_ACCOUNT`; login attempts per email per minute, default 10.
+    pub login_limit_per_account: u32,
+    /// `SEN_STATIC_DIR`; the built web app, default `frontend/dist`.
+    pub static_dir: PathBuf,
+    /// `SEN_DOCS_DIR`; Swagger UI assets, default `openapi/node_modules/swagger-ui-dist`.
+    pub docs_dir: PathBuf,
+    /// `SEN_WORKERS`; HTTP worker threads, default one per core.
+    pub workers: usize,
+}
+
+impl Config {
+    /// Reads the environment.
+    pub fn from_env() -> anyhow::Result<Config> {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        let num = |name: &str, default: u64| -> anyhow::Result<u64> {
+            var(name).map_or(Ok(default), |v| {
+                v.trim()
+                    .parse()
+                    .with_context(|| format!("{name} must be a whole number"))
+            })
+        };
+        let data_dir = PathBuf::from(var("SEN_DATA_DIR").unwrap_or_else(|| "./data".into()));
+        let database_url = var("DATABASE_URL")
+            .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("sen.db").display()));
+        Ok(Config {
+            database_url,
+            bind: var("SEN_BIND").unwrap_or_else(|| "127.0.0.1:8080".into()),
+            data_dir,
+            jwt_secret: var("SEN_JWT_SECRET"),
+            access_ttl: Duration::from_secs(num("SEN_ACCESS_TTL_SECS", 900)?),
+            refresh_ttl: Duration::from_secs(num("SEN_REFRESH_TTL_SECS", 30 * 24 * 3600)?),
+            json_limit: usize::try_from(num("SEN_JSON_LIMIT", 1024 * 1024)?)?,
+            login_limit_per_ip: u32::try_from(num("SEN_LOGIN_LIMIT_PER_IP", 30)?)?,
+            login_limit_per_account: u32::try_from(num("SEN_LOGIN_LIMIT_PER_ACCOUNT", 10)?)?,
+            static_dir: PathBuf::from(
+                var("SEN_STATIC_DIR").unwrap_or_else(|| "frontend/dist".into()),
+            ),
+            docs_dir: PathBuf::from(
+                var("SEN_DOCS_DIR")
+                    .unwrap_or_else(|| "openapi/node_modules/swagger-ui-dist".into()),
+            ),
+            workers: usize::try_from(num("SEN_WORKERS", 0)?)?,
+        })
+    }
+
+    /// Whether the database is an SQLite file (whose directory must exist).
+    pub fn sqlite_path(&self) -> Option<PathBuf> {
+        let rest = self.database_url.strip_prefix("sqlite:")?;
+        let path = rest.trim_start_matches("//");
+        let path = path.split('?').next().unwrap_or(path);
+        (!path.is_empty() && path != ":memory:").then(|| PathBuf::from(path))
+    }
+
+    /// Creates the directory of the SQLite file, so the first run needs no set-up.
+    pub fn ensure_sqlite_dir(&self) -> anyhow::Result<()> {
+        let path = self.sqlite_path();
+        let dir = path
+            .as_deref()
+            .and_then(|p| p.parent())
+            .filter(|d| !d.as_os_str().is_empty());
+        if let Some(dir) = dir {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("creating the data directory {}", dir.display()))?;
+        }
+        Ok(())
+    }
+}

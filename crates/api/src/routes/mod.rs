@@ -1,0 +1,24 @@
+//! HTTP routes, one resource per module.
+
+pub mod api_keys;
+pub mod auth;
+pub mod docs;
+pub mod health;
+pub mod me;
+pub mod spa;
+pub mod teams;
+pub mod users;
+
+use actix_web::web;
+
+/// Mounts every `/api/v1` route.
+pub fn api_v1(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::scope("/api/v1")
+            .configure(auth::routes)
+            .configure(me::routes)
+            .configure(users::routes)
+            .configure(teams::routes)
+            .configure(api_keys::routes),
+    );
+}

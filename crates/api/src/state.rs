@@ -1,0 +1,25 @@
+//! What every handler shares: the database, the token keys, the limiter and the metrics.
+
+use std::sync::Arc;
+
+use sen_store::Db;
+
+use crate::auth::jwt::JwtKeys;
+use crate::config::Config;
+use crate::metrics::Metrics;
+use crate::rate_limit::RateLimiter;
+
+/// Shared application state (cheap to clone).
+#[derive(Clone)]
+pub struct AppState {
+    /// The database pool.
+    pub db: Db,
+    /// Signs and verifies access tokens.
+    pub jwt: Arc<JwtKeys>,
+    /// The configuration the server started with.
+    pub config: Arc<Config>,
+    /// Login attempt limiter.
+    pub login_limiter: Arc<RateLimiter>,
+    /// Request counters for `/metrics`.
+    pub metrics: Arc<Metrics>,
+}

@@ -1,0 +1,16 @@
+//! Sen's one integration-test binary. Every test gets a fresh database: an SQLite file by
+//! default, or a new PostgreSQL database when `SEN_TEST_PG_URL` names a server.
+
+// The whole crate is test code: panicking on a broken fixture is the point.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod api_keys;
+mod auth;
+mod bad_input;
+mod helpers;
+mod isolation;
+mod migrations;
+mod openapi;
+mod operations;
+mod teams;
+mod users;

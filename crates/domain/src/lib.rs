@@ -1,0 +1,6 @@
+//! Sen's domain: the values, records and rules of a CRM, with no IO.
+//!
+//! Everything here is pure and compiles to wasm32, so the web app can share it.
+
+pub mod role;
+pub mod value;

@@ -1,0 +1,129 @@
+//! Connecting to SQLite or PostgreSQL, and applying the migrations.
+
+use std::time::Duration;
+
+use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{
+    ConnectOptions, Database, DatabaseBackend, DatabaseConnection, DatabaseTransaction, DbErr,
+    TransactionTrait,
+};
+use sen_migrations::{Migrator, MigratorTrait};
+
+use crate::error::StoreResult;
+
+/// Which engine a connection talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// Embedded SQLite file.
+    Sqlite,
+    /// PostgreSQL server.
+    Postgres,
+}
+
+impl Backend {
+    /// Lower-case name, for logs and readiness.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres => "postgres",
+        }
+    }
+}
+
+/// A pool of connections to Sen's database.
+#[derive(Debug, Clone)]
+pub struct Db {
+    conn: DatabaseConnection,
+    backend: Backend,
+}
+
+impl Db {
+    /// Connects to `url` (`sqlite://path` or `postgres://…`). SQLite files are created when
+    /// missing and run in WAL mode with a busy timeout and foreign keys on.
+    pub async fn connect(url: &str) -> StoreResult<Db> {
+        let backend = if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else {
+            Backend::Postgres
+        };
+        let mut opts = ConnectOptions::new(url.to_owned());
+        opts.sqlx_logging(false)
+            .acquire_timeout(Duration::from_secs(10));
+        match backend {
+            Backend::Sqlite => {
+                opts.max_connections(8)
+                    .min_connections(1)
+                    .map_sqlx_sqlite_opts(|o| {
+                        o.create_if_missing(true)
+                            .journal_mode(SqliteJournalMode::Wal)
+                            .synchronous(SqliteSynchronous::Normal)
+                            .busy_timeout(Duration::from_secs(10))
+                            .foreign_keys(true)
+                    });
+            }
+            Backend::Postgres => {
+                opts.max_connections(16).min_connections(1);
+            }
+        }
+        let conn = Database::connect(opts).await?;
+        Ok(Db { conn, backend })
+    }
+
+    /// The engine behind this pool.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The pool, for repository calls outside a transaction.
+    pub fn conn(&self) -> &DatabaseConnection {
+        &self.conn
+    }
+
+    /// Starts a transaction.
+    pub async fn begin(&self) -> StoreResult<DatabaseTransaction> {
+        Ok(self.conn.begin().await?)
+    }
+
+    /// Applies every pending migration.
+    pub async fn migrate(&self) -> StoreResult<()> {
+        Migrator::up(&self.conn, None).await?;
+        Ok(())
+    }
+
+    /// Rolls back every migration (used by the migration round-trip test).
+    pub async fn migrate_down_all(&self) -> StoreResult<()> {
+        Migrator::down(&self.conn, None).await?;
+        Ok(())
+    }
+
+    /// How many migrations are applied.
+    pub async fn applied_migrations(&self) -> StoreResult<usize> {
+        Ok(Migrator::get_applied_migrations(&self.conn).await?.len())
+    }
+
+    /// Runs a trivial query: the readiness probe.
+    pub async fn ping(&self) -> Result<(), DbErr> {
+        self.conn.ping().await
+    }
+
+    /// Closes the pool.
+    pub async fn close(self) -> StoreResult<()> {
+        self.conn.close().await?;
+        Ok(())
+    }
+
+    /// The sea-orm backend of a connection.
+    pub fn db_backend(&self) -> DatabaseBackend {
+        self.conn.get_database_backend()
+    }
+}
+
+/// Commits a transaction.
+pub async fn commit(tx: DatabaseTransaction) -> StoreResult<()> {
+    Ok(tx.commit().await?)
+}
+
+/// Rolls a transaction back.
+pub async fn rollback(tx: DatabaseTransaction) -> StoreResult<()> {
+    Ok(tx.rollback().await?)
+}

@@ -1,0 +1,14 @@
+//! Sen's persistence: the only crate that talks to the database.
+//!
+//! Repositories take `&impl ConnectionTrait`, so the same function runs on the pool or inside
+//! a transaction ([`Db::begin`]).
+
+pub mod admin;
+pub mod db;
+pub mod entity;
+pub mod error;
+pub mod repo;
+
+pub use db::{Backend, Db, commit, rollback};
+pub use error::StoreError;
+pub use sea_orm::{ConnectionTrait, DatabaseTransaction, TransactionTrait};

@@ -1,0 +1,21 @@
+//! Repositories: one module per aggregate, each taking `&impl ConnectionTrait`.
+
+pub mod api_keys;
+pub mod audit;
+pub mod refresh_tokens;
+pub mod teams;
+pub mod users;
+pub mod workspaces;
+
+use chrono::{DateTime, SubsecRound, Utc};
+use uuid::Uuid;
+
+/// A new primary key: UUIDv7, so ids sort by creation time.
+pub fn new_id() -> Uuid {
+    Uuid::now_v7()
+}
+
+/// The current time at microsecond precision, the finest both engines keep.
+pub fn now() -> DateTime<Utc> {
+    Utc::now().trunc_subsecs(6)
+}

@@ -1,0 +1,19 @@
+//! Sen's schema, as one ordered migration set that runs unchanged on SQLite and PostgreSQL.
+//!
+//! Every tenant-owned table carries `workspace_id`, and its unique indexes and foreign keys
+//! include it, so the schema can later be distributed by workspace (Citus-style).
+
+pub use sea_orm_migration::MigratorTrait;
+use sea_orm_migration::prelude::*;
+
+mod m0001_foundation;
+
+/// All migrations, oldest first.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m0001_foundation::Migration)]
+    }
+}
