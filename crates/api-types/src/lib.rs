@@ -2,10 +2,14 @@
 //!
 //! Shared by the server (which publishes them in the OpenAPI document) and the web app.
 
+pub mod activity;
 pub mod api_key;
 pub mod auth;
 pub mod error;
 pub mod health;
+pub mod record;
+pub mod settings;
+pub mod tag;
 pub mod team;
 pub mod user;
 

@@ -76,9 +76,17 @@ impl Modify for BearerAuth {
     }
 }
 
+/// The whole document: the core routes plus each resource group's own part.
+pub fn document() -> utoipa::openapi::OpenApi {
+    let mut doc = ApiDoc::openapi();
+    doc.merge(routes::settings::SettingsDoc::openapi());
+    doc.merge(routes::records::RecordsDoc::openapi());
+    doc
+}
+
 /// The document as committed in `openapi/openapi.json`.
 pub fn pretty_json() -> anyhow::Result<String> {
-    let mut json = ApiDoc::openapi().to_pretty_json()?;
+    let mut json = document().to_pretty_json()?;
     json.push('\n');
     Ok(json)
 }

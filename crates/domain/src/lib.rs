@@ -2,5 +2,8 @@
 //!
 //! Everything here is pure and compiles to wasm32, so the web app can share it.
 
+pub mod custom_field;
+pub mod kind;
 pub mod role;
+pub mod search;
 pub mod value;

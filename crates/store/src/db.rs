@@ -5,7 +5,7 @@ use std::time::Duration;
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
     ConnectOptions, Database, DatabaseBackend, DatabaseConnection, DatabaseTransaction, DbErr,
-    TransactionTrait,
+    SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 use sen_migrations::{Migrator, MigratorTrait};
 
@@ -79,9 +79,16 @@ impl Db {
         &self.conn
     }
 
-    /// Starts a transaction.
+    /// Starts a write transaction. On SQLite it takes the write lock at once (`BEGIN
+    /// IMMEDIATE`): a deferred transaction that reads and then writes can fail with "database
+    /// is locked" when another writer got in between, where waiting is what we want.
     pub async fn begin(&self) -> StoreResult<DatabaseTransaction> {
-        Ok(self.conn.begin().await?)
+        let options = TransactionOptions {
+            sqlite_transaction_mode: (self.backend == Backend::Sqlite)
+                .then_some(SqliteTransactionMode::Immediate),
+            ..TransactionOptions::default()
+        };
+        Ok(self.conn.begin_with_options(options).await?)
     }
 
     /// Applies every pending migration.

@@ -129,6 +129,8 @@ pub fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
         };
         let field = match (path.as_str(), named) {
             (".", Some(f)) => f.to_owned(),
+            // An unknown field's path already ends at the field itself.
+            (p, Some(f)) if p == f || p.ends_with(&format!(".{f}")) => p.to_owned(),
             (".", None) => {
                 return ApiError::new(
                     ErrorCode::MalformedBody,

@@ -3,10 +3,9 @@
 use std::path::PathBuf;
 
 use actix_web::{HttpResponse, get, web};
-use utoipa::OpenApi;
 
 use crate::error::ApiError;
-use crate::openapi::ApiDoc;
+use crate::openapi;
 use crate::state::AppState;
 
 const DOCS_HTML: &str = include_str!("../../../../openapi/docs.html");
@@ -21,7 +20,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 /// The OpenAPI 3.1 document of this server.
 #[get("/api/openapi.json")]
 pub async fn openapi_get() -> HttpResponse {
-    HttpResponse::Ok().json(ApiDoc::openapi())
+    HttpResponse::Ok().json(openapi::document())
 }
 
 /// The interactive docs page.

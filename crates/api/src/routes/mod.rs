@@ -5,6 +5,8 @@ pub mod auth;
 pub mod docs;
 pub mod health;
 pub mod me;
+pub mod records;
+pub mod settings;
 pub mod spa;
 pub mod teams;
 pub mod users;
@@ -19,6 +21,8 @@ pub fn api_v1(cfg: &mut web::ServiceConfig) {
             .configure(me::routes)
             .configure(users::routes)
             .configure(teams::routes)
-            .configure(api_keys::routes),
+            .configure(api_keys::routes)
+            .configure(settings::routes)
+            .configure(records::routes),
     );
 }

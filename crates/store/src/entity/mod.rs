@@ -1,8 +1,19 @@
 //! sea-orm entities, one file per table.
 
+pub mod activity;
 pub mod api_key;
 pub mod audit_log;
+pub mod custom_field;
+pub mod idempotency_key;
+pub mod picklist_value;
+pub mod record;
+pub mod record_email;
+pub mod record_phone;
+pub mod record_share;
+pub mod record_tag;
 pub mod refresh_token;
+pub mod status;
+pub mod tag;
 pub mod team;
 pub mod team_member;
 pub mod user;

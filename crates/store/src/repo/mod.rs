@@ -1,8 +1,16 @@
 //! Repositories: one module per aggregate, each taking `&impl ConnectionTrait`.
 
+pub mod activities;
 pub mod api_keys;
 pub mod audit;
+pub mod custom_fields;
+pub mod idempotency;
+pub mod picklists;
+pub mod records;
 pub mod refresh_tokens;
+pub mod settings_defaults;
+pub mod statuses;
+pub mod tags;
 pub mod teams;
 pub mod users;
 pub mod workspaces;

@@ -47,6 +47,7 @@ pub async fn auth_signup(
     let hash = password::hash(req.password).await?;
     let tx = state.db.begin().await?;
     let ws = workspaces::insert(&tx, &workspace_name, "VN").await?;
+    sen_store::repo::settings_defaults::seed(&tx, ws.id).await?;
     let owner = users::insert(
         &tx,
         users::NewUser {

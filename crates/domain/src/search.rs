@@ -1,0 +1,148 @@
+//! What a record's text search looks at, and how a user's search box text becomes needles.
+//!
+//! A record's search document is its folded name, company and emails followed by the digits of
+//! its phones (international without `+`, and national), so one substring index serves names,
+//! companies, emails and phone numbers written in any format.
+
+use crate::value::{Country, Phone, PhoneQuery, search_key};
+
+/// The folded text a record is found by.
+pub fn search_document(
+    display_name: &str,
+    company: Option<&str>,
+    emails: &[&str],
+    phones: &[&Phone],
+) -> String {
+    let mut doc = search_key(display_name);
+    for part in company.into_iter().chain(emails.iter().copied()) {
+        let folded = search_key(part);
+        if !folded.is_empty() {
+            doc.push(' ');
+            doc.push_str(&folded);
+        }
+    }
+    for phone in phones {
+        doc.push(' ');
+        doc.push_str(phone.as_e164().trim_start_matches('+'));
+        let national: String = phone
+            .national()
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        if !national.is_empty() && !doc.ends_with(&national) {
+            doc.push(' ');
+            doc.push_str(&national);
+        }
+    }
+    doc
+}
+
+/// The substrings a search box text must all find in a search document.
+///
+/// Text that reads as a phone number (or a fragment of one) becomes one needle of digits in
+/// the stored international form, so `0381234567`, `+84 381 234 567` and the pre-2018
+/// `0168 123 4567` all find the same record. Other text becomes its folded words, each of
+/// which must occur (in any order).
+pub fn search_needles(q: &str, country: Country) -> Vec<String> {
+    let trimmed = q.trim();
+    if looks_like_phone(trimmed) {
+        if let Ok(phone) = Phone::parse(trimmed, country) {
+            return vec![phone.as_e164().trim_start_matches('+').to_owned()];
+        }
+        match PhoneQuery::parse(trimmed, country) {
+            Some(PhoneQuery::Prefix(p)) => return vec![p.trim_start_matches('+').to_owned()],
+            Some(PhoneQuery::Digits(d)) => return vec![d],
+            None => {}
+        }
+    }
+    let mut words: Vec<String> = Vec::new();
+    for word in search_key(trimmed).split_whitespace() {
+        if !words.iter().any(|w| w.contains(word)) {
+            words.retain(|w| !word.contains(w.as_str()));
+            words.push(word.to_owned());
+        }
+    }
+    words
+}
+
+fn looks_like_phone(q: &str) -> bool {
+    let digits = q.chars().filter(char::is_ascii_digit).count();
+    digits >= 3
+        && q.chars()
+            .all(|c| c.is_ascii_digit() || " +-.()".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vn(s: &str) -> Phone {
+        Phone::parse(s, Country::VN).unwrap()
+    }
+
+    #[test]
+    fn document_holds_folded_text_and_phone_digits() {
+        let p = vn("0168 123 4567");
+        let doc = search_document(
+            "Nguyễn Văn Đạt",
+            Some("Công ty ABC"),
+            &["Dat@ABC.vn"],
+            &[&p],
+        );
+        assert!(
+            doc.starts_with("nguyen van dat cong ty abc dat abc vn"),
+            "{doc}"
+        );
+        assert!(doc.contains("84381234567"));
+        assert!(doc.contains("0381234567"));
+    }
+
+    #[test]
+    fn phone_spellings_become_the_same_needle() {
+        for q in [
+            "0381234567",
+            "+84 381 234 567",
+            "0168 123 4567",
+            "(+84) 38-123-4567",
+        ] {
+            assert_eq!(search_needles(q, Country::VN), ["84381234567"], "{q}");
+        }
+    }
+
+    #[test]
+    fn words_are_folded_deduplicated_and_order_free() {
+        // "an" lies inside "van": a document with "van" has it, so it adds nothing.
+        assert_eq!(
+            search_needles("Nguyễn  Văn An", Country::VN),
+            ["nguyen", "van"]
+        );
+        assert_eq!(search_needles("An Nguyễn", Country::VN), ["an", "nguyen"]);
+        assert_eq!(search_needles("an an", Country::VN), ["an"]);
+        assert_eq!(search_needles("  ", Country::VN), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_document_matches_when_every_needle_occurs() {
+        let doc = search_document("Nguyễn Văn An", None, &[], &[&vn("0912345678")]);
+        for q in [
+            "nguyen van an",
+            "van nguyen",
+            "NGUYỄN",
+            "0912345678",
+            "+84912345678",
+            "2345",
+        ] {
+            assert!(
+                search_needles(q, Country::VN)
+                    .iter()
+                    .all(|n| doc.contains(n.as_str())),
+                "{q}"
+            );
+        }
+        assert!(
+            !search_needles("tran", Country::VN)
+                .iter()
+                .all(|n| doc.contains(n.as_str()))
+        );
+    }
+}

@@ -1,0 +1,319 @@
+//! Filtered, sorted, keyset-paginated lists of the records a viewer may see, with a total
+//! that is exact up to 10,000 and an estimate beyond.
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Alias, Condition, Expr, Query};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, Order, QueryFilter, QueryOrder,
+    QuerySelect, QueryTrait, Select, Value,
+};
+use uuid::Uuid;
+
+use super::keyset::{Cursor, SortField};
+use super::visibility::{Viewer, visible};
+use crate::entity::record::{Column, Entity, Model};
+use crate::entity::{record_email, record_phone, record_tag, team_member};
+use crate::error::StoreResult;
+
+/// Above this many matches the total is an estimate.
+pub const EXACT_TOTAL_LIMIT: u64 = 10_000;
+
+/// What a list is narrowed to. Empty vectors and `None`s do not narrow.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Folded substrings that must all occur in the search document.
+    pub needles: Vec<String>,
+    /// Any of these status keys.
+    pub statuses: Vec<String>,
+    /// Any of these tags.
+    pub tags_any: Vec<Uuid>,
+    /// All of these tags.
+    pub tags_all: Vec<Uuid>,
+    /// Owned by any of these users.
+    pub owner_ids: Vec<Uuid>,
+    /// Owned by a member of this team.
+    pub team_id: Option<Uuid>,
+    /// Any of these sources.
+    pub sources: Vec<String>,
+    /// Any of these industries.
+    pub industries: Vec<String>,
+    /// Any of these (folded) cities.
+    pub cities: Vec<String>,
+    /// Created at or after.
+    pub created_from: Option<DateTime<Utc>>,
+    /// Created before.
+    pub created_to: Option<DateTime<Utc>>,
+    /// Changed at or after.
+    pub updated_from: Option<DateTime<Utc>>,
+    /// Changed before.
+    pub updated_to: Option<DateTime<Utc>>,
+    /// Custom field equals value.
+    pub custom: Vec<(String, serde_json::Value)>,
+    /// Has (or has not) a phone.
+    pub has_phone: Option<bool>,
+    /// Has (or has not) an email.
+    pub has_email: Option<bool>,
+    /// Only these ids.
+    pub ids: Option<Vec<Uuid>>,
+    /// Matches nothing (e.g. a tag that does not exist was required).
+    pub nothing: bool,
+}
+
+/// One page of a list.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// The rows.
+    pub rows: Vec<Model>,
+    /// Cursor of the next page, when there is one.
+    pub next_cursor: Option<String>,
+    /// How many rows match.
+    pub total: u64,
+    /// Whether `total` is an estimate.
+    pub total_is_estimate: bool,
+}
+
+/// The select of live records of `kind` the viewer sees that match `filter` (no order, no
+/// page): shared by lists, counts, bulk actions and exports.
+pub fn list_select(
+    backend: DatabaseBackend,
+    viewer: &Viewer,
+    kind: &str,
+    filter: &Filter,
+) -> Select<Entity> {
+    let ws = viewer.workspace_id;
+    let mut q = Entity::find()
+        .filter(visible(viewer))
+        .filter(Column::Kind.eq(kind))
+        .filter(Column::DeletedAt.is_null())
+        .filter(Column::MergedInto.is_null());
+    if filter.nothing {
+        return q.filter(Expr::cust("1 = 0"));
+    }
+    q = search(q, backend, &filter.needles);
+    if !filter.statuses.is_empty() {
+        q = q.filter(Column::Status.is_in(filter.statuses.clone()));
+    }
+    if !filter.owner_ids.is_empty() {
+        q = q.filter(Column::OwnerId.is_in(filter.owner_ids.clone()));
+    }
+    if let Some(team) = filter.team_id {
+        let members = Query::select()
+            .column(team_member::Column::UserId)
+            .from(team_member::Entity)
+            .and_where(team_member::Column::WorkspaceId.eq(ws))
+            .and_where(team_member::Column::TeamId.eq(team))
+            .to_owned();
+        q = q.filter(Column::OwnerId.in_subquery(members));
+    }
+    for (col, values) in [
+        (Column::Source, &filter.sources),
+        (Column::Industry, &filter.industries),
+        (Column::City, &filter.cities),
+    ] {
+        if !values.is_empty() {
+            q = q.filter(col.is_in(values.clone()));
+        }
+    }
+    if let Some(t) = filter.created_from {
+        q = q.filter(Column::CreatedAt.gte(t));
+    }
+    if let Some(t) = filter.created_to {
+        q = q.filter(Column::CreatedAt.lt(t));
+    }
+    if let Some(t) = filter.updated_from {
+        q = q.filter(Column::UpdatedAt.gte(t));
+    }
+    if let Some(t) = filter.updated_to {
+        q = q.filter(Column::UpdatedAt.lt(t));
+    }
+    if let Some(ids) = &filter.ids {
+        q = q.filter(Column::Id.is_in(ids.clone()));
+    }
+    let tagged = |tags: Vec<Uuid>| {
+        Query::select()
+            .column(record_tag::Column::RecordId)
+            .from(record_tag::Entity)
+            .and_where(record_tag::Column::WorkspaceId.eq(ws))
+            .and_where(record_tag::Column::TagId.is_in(tags))
+            .to_owned()
+    };
+    if !filter.tags_any.is_empty() {
+        q = q.filter(Column::Id.in_subquery(tagged(filter.tags_any.clone())));
+    }
+    for tag in &filter.tags_all {
+        q = q.filter(Column::Id.in_subquery(tagged(vec![*tag])));
+    }
+    if let Some(has) = filter.has_phone {
+        let sub = Query::select()
+            .column(record_phone::Column::RecordId)
+            .from(record_phone::Entity)
+            .and_where(record_phone::Column::WorkspaceId.eq(ws))
+            .to_owned();
+        q = q.filter(if has {
+            Column::Id.in_subquery(sub)
+        } else {
+            Column::Id.not_in_subquery(sub)
+        });
+    }
+    if let Some(has) = filter.has_email {
+        let sub = Query::select()
+            .column(record_email::Column::RecordId)
+            .from(record_email::Entity)
+            .and_where(record_email::Column::WorkspaceId.eq(ws))
+            .to_owned();
+        q = q.filter(if has {
+            Column::Id.in_subquery(sub)
+        } else {
+            Column::Id.not_in_subquery(sub)
+        });
+    }
+    for (key, value) in &filter.custom {
+        q = q.filter(custom_equals(backend, key, value));
+    }
+    q
+}
+
+/// Every needle must occur in `search_key`, through the engine's substring index.
+fn search(q: Select<Entity>, backend: DatabaseBackend, needles: &[String]) -> Select<Entity> {
+    if needles.is_empty() {
+        return q;
+    }
+    let mut cond = Condition::all();
+    let indexed: Vec<&String> = needles.iter().filter(|n| n.chars().count() >= 3).collect();
+    if backend == DatabaseBackend::Sqlite && !indexed.is_empty() {
+        // FTS5 trigram: each needle a quoted phrase, all of them required.
+        let expr = indexed
+            .iter()
+            .map(|n| format!("\"{}\"", n.replace('"', "\"\"")))
+            .collect::<Vec<_>>()
+            .join(" AND ");
+        cond = cond.add(Expr::cust_with_values(
+            "\"records\".\"rowid\" IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)",
+            [expr],
+        ));
+    }
+    for needle in needles {
+        if backend != DatabaseBackend::Sqlite || needle.chars().count() < 3 {
+            cond = cond.add(Column::SearchKey.like(format!("%{needle}%")));
+        }
+    }
+    q.filter(cond)
+}
+
+fn custom_equals(
+    backend: DatabaseBackend,
+    key: &str,
+    value: &serde_json::Value,
+) -> sea_orm::sea_query::SimpleExpr {
+    let text = match value {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    match backend {
+        DatabaseBackend::Postgres => Expr::cust_with_values(
+            "(\"records\".\"custom\" ->> $1) = $2",
+            [key.to_owned(), text],
+        ),
+        _ => {
+            let v: Value = match value {
+                serde_json::Value::Bool(b) => Value::from(i32::from(*b)),
+                serde_json::Value::Number(n) => {
+                    n.as_f64().map_or(Value::from(text.clone()), Value::from)
+                }
+                _ => Value::from(text),
+            };
+            Expr::cust_with_values(
+                "json_extract(\"records\".\"custom\", ?) = ?",
+                [Value::from(format!("$.\"{key}\"")), v],
+            )
+        }
+    }
+}
+
+/// One page: `limit` rows after `cursor`, sorted by `sort`, and the total.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    kind: &str,
+    filter: &Filter,
+    sort: (SortField, Order),
+    cursor: Option<&Cursor>,
+    limit: u64,
+) -> StoreResult<Page> {
+    let backend = db.get_database_backend();
+    let base = list_select(backend, viewer, kind, filter);
+    let (field, order) = sort;
+    let mut q = base.clone();
+    if let Some(cond) = cursor.and_then(|c| c.condition(field, &order)) {
+        q = q.filter(cond);
+    }
+    let mut rows = q
+        .order_by(field.column(), order.clone())
+        .order_by(Column::Id, order)
+        .limit(limit + 1)
+        .all(db)
+        .await?;
+    let next_cursor = if rows.len() as u64 > limit {
+        rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+        rows.last().map(|r| Cursor::after(r, field).encode())
+    } else {
+        None
+    };
+    let (total, total_is_estimate) = count_visible(db, base).await?;
+    Ok(Page {
+        rows,
+        next_cursor,
+        total,
+        total_is_estimate,
+    })
+}
+
+/// How many rows a select matches: exact up to [`EXACT_TOTAL_LIMIT`]; beyond it PostgreSQL's
+/// planner estimate (flagged), and on SQLite an exact count of the rest.
+pub async fn count_visible(
+    db: &impl ConnectionTrait,
+    select: Select<Entity>,
+) -> StoreResult<(u64, bool)> {
+    let backend = db.get_database_backend();
+    let ids = select.select_only().column(Column::Id).into_query();
+    let capped = count(db, ids.clone().limit(EXACT_TOTAL_LIMIT + 1).to_owned()).await?;
+    if capped <= EXACT_TOTAL_LIMIT {
+        return Ok((capped, false));
+    }
+    if backend == DatabaseBackend::Postgres {
+        let sql = format!(
+            "EXPLAIN (FORMAT JSON) {}",
+            ids.to_string(sea_orm::sea_query::PostgresQueryBuilder)
+        );
+        let row = db
+            .query_one_raw(sea_orm::Statement::from_string(backend, sql))
+            .await?;
+        let plan: Option<serde_json::Value> = match row {
+            Some(row) => row.try_get_by_index(0).ok(),
+            None => None,
+        };
+        let rows = plan
+            .as_ref()
+            .and_then(|p| p[0]["Plan"]["Plan Rows"].as_f64())
+            .unwrap_or(0.0);
+        // The planner's guess, never below what we counted for sure.
+        return Ok((Ord::max(rows as u64, capped), true));
+    }
+    Ok((count(db, ids).await?, false))
+}
+
+async fn count(
+    db: &impl ConnectionTrait,
+    inner: sea_orm::sea_query::SelectStatement,
+) -> StoreResult<u64> {
+    let stmt = Query::select()
+        .expr(Expr::cust("COUNT(*)"))
+        .from_subquery(inner, Alias::new("matched"))
+        .to_owned();
+    let row = db.query_one(&stmt).await?;
+    let n: i64 = match row {
+        Some(row) => row.try_get_by_index(0)?,
+        None => 0,
+    };
+    Ok(u64::try_from(n).unwrap_or(0))
+}

@@ -1,0 +1,18 @@
+//! Customer records: writes, reads with their child rows, and filtered lists — every read
+//! through the caller's visibility, inside the query.
+
+mod bulk;
+mod children;
+mod keyset;
+mod list;
+mod read;
+mod visibility;
+mod write;
+
+pub use bulk::insert_many;
+pub use children::{Children, load_children, replace_children};
+pub use keyset::{Cursor, SortField};
+pub use list::{Filter, Page, count_visible, list, list_select};
+pub use read::{get_any, get_visible, trash};
+pub use visibility::{Viewer, visible};
+pub use write::{insert, restore, soft_delete, update};

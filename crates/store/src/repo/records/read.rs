@@ -1,0 +1,51 @@
+//! Reading single records and the trash.
+
+use chrono::{Duration, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use uuid::Uuid;
+
+use super::visibility::{Viewer, visible};
+use crate::entity::record::{Column, Entity, Model};
+use crate::error::StoreResult;
+
+/// A live record of `kind` the viewer may see.
+pub async fn get_visible(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    kind: &str,
+    id: Uuid,
+) -> StoreResult<Option<Model>> {
+    Ok(Entity::find()
+        .filter(visible(viewer))
+        .filter(Column::Kind.eq(kind))
+        .filter(Column::Id.eq(id))
+        .filter(Column::DeletedAt.is_null())
+        .filter(Column::MergedInto.is_null())
+        .one(db)
+        .await?)
+}
+
+/// A record of the workspace whatever its state (trashed, merged), without visibility.
+pub async fn get_any(db: &impl ConnectionTrait, ws: Uuid, id: Uuid) -> StoreResult<Option<Model>> {
+    Ok(Entity::find()
+        .filter(Column::WorkspaceId.eq(ws))
+        .filter(Column::Id.eq(id))
+        .one(db)
+        .await?)
+}
+
+/// Records the viewer may see that were deleted in the last 30 days, newest first.
+pub async fn trash(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    limit: u64,
+) -> StoreResult<Vec<Model>> {
+    Ok(Entity::find()
+        .filter(visible(viewer))
+        .filter(Column::DeletedAt.gt(Utc::now() - Duration::days(30)))
+        .filter(Column::MergedInto.is_null())
+        .order_by_desc(Column::DeletedAt)
+        .limit(limit)
+        .all(db)
+        .await?)
+}
