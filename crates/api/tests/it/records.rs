@@ -34,6 +34,14 @@ async fn a_lead_is_stored_normalised() {
     assert_eq!(lead["emails"][0]["address"], "an@abc.vn");
     assert_eq!(lead["birthday"], "1990-09-05");
     assert_eq!(lead["tags"], json!(["Hội chợ 2026", "VIP"]));
+    let tags = app.get("/api/v1/tags?q=vip", &s.token).await.expect(200);
+    assert_eq!(
+        (
+            tags["items"][0]["name"].as_str(),
+            tags["items"][0]["record_count"].as_u64()
+        ),
+        (Some("VIP"), Some(1))
+    );
     assert_eq!(lead["created_via"], "manual");
     assert_eq!(lead["owner_id"], s.user_id.to_string());
     assert_eq!(

@@ -1,5 +1,6 @@
 //! Tags: created on first use, one per folded key ("VIP", "vip" and "Víp" are one tag).
 
+mod counts;
 mod write;
 
 use std::collections::HashMap;
@@ -15,6 +16,7 @@ use uuid::Uuid;
 use crate::entity::tag::{Column, Entity, Model};
 use crate::error::StoreResult;
 
+pub use counts::record_counts;
 pub use write::{create, delete, ensure, rename};
 
 /// The key a tag name is unique by.

@@ -44,10 +44,17 @@ pub async fn tag_list(
         limit,
     )
     .await?;
-    Ok(web::Json(TagList {
-        items: rows.iter().map(convert::tag).collect(),
-        total,
-    }))
+    let ids: Vec<_> = rows.iter().map(|t| t.id).collect();
+    let counts = tags::record_counts(state.db.conn(), auth.workspace_id, &ids).await?;
+    let items = rows
+        .iter()
+        .map(|row| {
+            let mut tag = convert::tag(row);
+            tag.record_count = counts.get(&row.id).copied().unwrap_or(0);
+            tag
+        })
+        .collect();
+    Ok(web::Json(TagList { items, total }))
 }
 
 /// Creates a tag, or returns the existing one whose name folds the same ("VIP" = "víp").
