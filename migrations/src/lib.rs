@@ -9,6 +9,7 @@ use sea_orm_migration::prelude::*;
 mod m0001_foundation;
 mod m0002_settings;
 mod m0003_records;
+mod m0004_lifecycle;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0001_foundation::Migration),
             Box::new(m0002_settings::Migration),
             Box::new(m0003_records::Migration),
+            Box::new(m0004_lifecycle::Migration),
         ]
     }
 }

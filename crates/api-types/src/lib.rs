@@ -7,6 +7,7 @@ pub mod api_key;
 pub mod auth;
 pub mod error;
 pub mod health;
+pub mod lifecycle;
 pub mod record;
 pub mod settings;
 pub mod tag;

@@ -198,6 +198,14 @@ pub struct Record {
     pub updated_at: DateTime<Utc>,
     /// When it was moved to the trash, if it was.
     pub deleted_at: Option<DateTime<Utc>>,
+    /// What a converted record became: a prospect's lead, a lead's contact.
+    pub converted_to: Option<Uuid>,
+    /// When it was converted (prospects, leads); a record is converted once.
+    pub converted_at: Option<DateTime<Utc>>,
+    /// The account a lead was converted into, if any.
+    pub converted_account_id: Option<Uuid>,
+    /// The opportunity a lead was converted into, if any.
+    pub converted_opportunity_id: Option<Uuid>,
 }
 
 /// The writable fields of a record. On create, absent fields are empty; on update (PATCH),

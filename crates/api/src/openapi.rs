@@ -81,6 +81,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
     doc.merge(routes::settings::SettingsDoc::openapi());
     doc.merge(routes::records::RecordsDoc::openapi());
+    doc.merge(routes::lifecycle::LifecycleDoc::openapi());
     doc
 }
 

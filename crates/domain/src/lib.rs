@@ -4,6 +4,8 @@
 
 pub mod custom_field;
 pub mod kind;
+pub mod lifecycle;
+pub mod merge;
 pub mod role;
 pub mod search;
 pub mod value;

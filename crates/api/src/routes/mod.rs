@@ -4,6 +4,7 @@ pub mod api_keys;
 pub mod auth;
 pub mod docs;
 pub mod health;
+pub mod lifecycle;
 pub mod me;
 pub mod records;
 pub mod settings;
@@ -23,6 +24,7 @@ pub fn api_v1(cfg: &mut web::ServiceConfig) {
             .configure(teams::routes)
             .configure(api_keys::routes)
             .configure(settings::routes)
+            .configure(lifecycle::routes)
             .configure(records::routes),
     );
 }

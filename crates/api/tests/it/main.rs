@@ -7,9 +7,11 @@
 mod api_keys;
 mod auth;
 mod bad_input;
+mod bench_support;
 mod helpers;
 mod isolation;
 mod kinds;
+mod lifecycle;
 mod migrations;
 mod openapi;
 mod operations;

@@ -54,6 +54,14 @@ pub struct Model {
     pub deleted_at: Option<DateTimeUtc>,
     pub deleted_by: Option<Uuid>,
     pub merged_into: Option<Uuid>,
+    /// What a converted prospect (its lead) or lead (its contact) became.
+    pub converted_to: Option<Uuid>,
+    /// When it was converted; set once, guarding against a second conversion.
+    pub converted_at: Option<DateTimeUtc>,
+    /// The account a lead was converted into.
+    pub converted_account_id: Option<Uuid>,
+    /// The opportunity a lead was converted into.
+    pub converted_opportunity_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -68,3 +68,21 @@ pub async fn for_record(
         .all(db)
         .await?)
 }
+
+/// The timelines of several records as one, newest first (a contact's with those of the lead
+/// and prospect it was converted from).
+pub async fn for_records(
+    db: &impl ConnectionTrait,
+    ws: Uuid,
+    records: &[Uuid],
+    limit: u64,
+) -> StoreResult<Vec<Model>> {
+    Ok(Entity::find()
+        .filter(Column::WorkspaceId.eq(ws))
+        .filter(Column::RecordId.is_in(records.iter().copied()))
+        .order_by_desc(Column::OccurredAt)
+        .order_by_desc(Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?)
+}

@@ -148,19 +148,17 @@ pub async fn members_of(
     Ok(out)
 }
 
-/// The teams a user is a member of, by name.
+/// The teams a user is a member of, by name (one query).
 pub async fn of_user(db: &impl ConnectionTrait, ws: Uuid, user: Uuid) -> StoreResult<Vec<Model>> {
-    let team_ids: Vec<Uuid> = team_member::Entity::find()
-        .filter(team_member::Column::WorkspaceId.eq(ws))
-        .filter(team_member::Column::UserId.eq(user))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| m.team_id)
-        .collect();
+    let members = sea_orm::sea_query::Query::select()
+        .column(team_member::Column::TeamId)
+        .from(team_member::Entity)
+        .and_where(team_member::Column::WorkspaceId.eq(ws))
+        .and_where(team_member::Column::UserId.eq(user))
+        .to_owned();
     Ok(Entity::find()
         .filter(Column::WorkspaceId.eq(ws))
-        .filter(Column::Id.is_in(team_ids))
+        .filter(Column::Id.in_subquery(members))
         .order_by_asc(Column::Name)
         .all(db)
         .await?)

@@ -5,6 +5,7 @@ use sen_api_types::activity::{Activity, ActivityCreate, ActivityKind, ActivityLi
 use sen_api_types::error::Problem;
 use sen_store::entity::activity::Model;
 use sen_store::repo::activities::{self, NewActivity};
+use sen_store::repo::lifecycle;
 use uuid::Uuid;
 
 use super::context::{Ctx, parse_kind};
@@ -57,7 +58,10 @@ pub async fn activity_list(
     let kind = parse_kind(&kind)?;
     let ctx = Ctx::load(&state, auth).await?;
     visible_or_404(state.db.conn(), &ctx, kind.as_str(), id).await?;
-    let items = activities::for_record(state.db.conn(), ctx.ws(), id, 500)
+    // A converted record's history goes on in what it became: a lead's timeline shows its
+    // prospect's entries, a contact's its lead's (each entry keeps its own `record_id`).
+    let ids = lifecycle::timeline_ids(state.db.conn(), ctx.ws(), id).await?;
+    let items = activities::for_records(state.db.conn(), ctx.ws(), &ids, 500)
         .await?
         .into_iter()
         .map(present)

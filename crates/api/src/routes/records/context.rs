@@ -25,11 +25,14 @@ impl Ctx {
     /// Loads the caller's teams and workspace.
     pub async fn load(state: &AppState, auth: AuthUser) -> ApiResult<Ctx> {
         let db = state.db.conn();
-        let teams = teams::of_user(db, auth.workspace_id, auth.id).await?;
+        let (teams, ws) = futures_util::future::join(
+            teams::of_user(db, auth.workspace_id, auth.id),
+            workspaces::get(db, auth.workspace_id),
+        )
+        .await;
+        let teams = teams?;
+        let ws = ws?.ok_or_else(|| ApiError::not_found("workspace"))?;
         let sees_all = auth.is_admin() && teams.iter().any(|t| t.data_owner);
-        let ws = workspaces::get(db, auth.workspace_id)
-            .await?
-            .ok_or_else(|| ApiError::not_found("workspace"))?;
         let viewer = Viewer {
             workspace_id: auth.workspace_id,
             user_id: auth.id,

@@ -1,6 +1,6 @@
 //! What every record write leaves behind: timeline events and an audit entry.
 
-use sen_api_types::record::Record;
+use sen_api_types::record::{Record, RecordKind};
 use sen_store::ConnectionTrait;
 use sen_store::repo::activities::{self, NewActivity};
 use serde_json::json;
@@ -27,7 +27,13 @@ pub async fn record_change(
         (Some(b), Some(a)) if action == "update" => {
             let changed = changed_fields(b, a);
             if b.status != a.status {
-                events.push(("status_changed", json!({"from": b.status, "to": a.status})));
+                // An opportunity's status is its pipeline stage.
+                let event = if a.kind == RecordKind::Opportunity {
+                    "stage_changed"
+                } else {
+                    "status_changed"
+                };
+                events.push((event, json!({"from": b.status, "to": a.status})));
             }
             if b.owner_id != a.owner_id {
                 events.push((

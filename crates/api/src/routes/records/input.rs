@@ -17,6 +17,7 @@ use super::fields::{
 };
 use super::{applies, links};
 use crate::error::ApiResult;
+use crate::routes::lifecycle::stage;
 use crate::validate::Errors;
 
 /// A record ready to be written.
@@ -50,6 +51,7 @@ pub async fn prepare(
     };
     let mut ch = current.map(|(_, c)| c.clone()).unwrap_or_default();
     let mut e = Errors::default();
+    let lost_reason_sent = input.lost_reason.as_ref().map(Option::is_some);
     applies::check(kind, &input, &mut e);
     links::apply(db, ctx, kind, creating, &mut row, &mut ch, &input, &mut e).await?;
 
@@ -232,6 +234,11 @@ pub async fn prepare(
         row.addresses = serde_json::to_value(v).unwrap_or_default();
     }
 
+    if kind == RecordKind::Opportunity {
+        let current = current.map(|(m, _)| m);
+        stage::apply(db, ws, current, lost_reason_sent, &mut row, &mut e).await?;
+    }
+
     let defs = custom_fields::defs(db, ws, kind).await?;
     let given = input.custom.clone().unwrap_or_default();
     if creating || input.custom.is_some() {
@@ -354,5 +361,9 @@ fn blank(ctx: &Ctx, kind: RecordKind) -> Model {
         deleted_at: None,
         deleted_by: None,
         merged_into: None,
+        converted_to: None,
+        converted_at: None,
+        converted_account_id: None,
+        converted_opportunity_id: None,
     }
 }

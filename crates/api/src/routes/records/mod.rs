@@ -3,15 +3,15 @@
 
 mod activities;
 mod applies;
-mod context;
+pub(crate) mod context;
 mod create;
-mod events;
+pub(crate) mod events;
 mod fields;
-mod filter;
-mod input;
+pub(crate) mod filter;
+pub(crate) mod input;
 mod links;
-mod present;
-mod read;
+pub(crate) mod present;
+pub(crate) mod read;
 mod trash;
 mod write;
 

@@ -84,6 +84,10 @@ pub fn record(m: &Model, c: &Children) -> Record {
         created_at: m.created_at,
         updated_at: m.updated_at,
         deleted_at: m.deleted_at,
+        converted_to: m.converted_to,
+        converted_at: m.converted_at,
+        converted_account_id: m.converted_account_id,
+        converted_opportunity_id: m.converted_opportunity_id,
     }
 }
 

@@ -13,6 +13,7 @@ use super::read::{present_one, visible_or_404};
 use crate::auth::AuthUser;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Json;
+use crate::routes::lifecycle::promote;
 use crate::state::AppState;
 
 /// Changes the given fields of a record. Send the `version` you read (in the body or as
@@ -74,6 +75,7 @@ pub async fn record_update(
     records::replace_children(&tx, ctx.ws(), id, &prepared.children).await?;
     let after = present_one(&tx, ctx.ws(), &prepared.row).await?;
     events::record_change(&tx, &ctx.auth, "update", Some(&before), Some(&after)).await?;
+    let after = promote::after_update(&tx, &ctx, &before, after).await?;
     sen_store::commit(tx).await?;
     Ok(web::Json(after))
 }

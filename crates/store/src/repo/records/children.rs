@@ -122,41 +122,41 @@ pub async fn load_children(
     if ids.is_empty() {
         return Ok(out);
     }
+    // Four independent reads: run them at once on pooled connections.
     let phones = record_phone::Entity::find()
         .filter(record_phone::Column::WorkspaceId.eq(ws))
         .filter(record_phone::Column::RecordId.is_in(ids.iter().copied()))
         .order_by_asc(record_phone::Column::Position)
-        .all(db)
-        .await?;
-    for p in phones {
+        .all(db);
+    let emails = record_email::Entity::find()
+        .filter(record_email::Column::WorkspaceId.eq(ws))
+        .filter(record_email::Column::RecordId.is_in(ids.iter().copied()))
+        .order_by_asc(record_email::Column::Position)
+        .all(db);
+    let shares = record_share::Entity::find()
+        .filter(record_share::Column::WorkspaceId.eq(ws))
+        .filter(record_share::Column::RecordId.is_in(ids.iter().copied()))
+        .all(db);
+    let (phones, emails, shares, tags) =
+        futures_util::future::join4(phones, emails, shares, tag_rows(db, ws, ids)).await;
+    for p in phones? {
         out.entry(p.record_id)
             .or_default()
             .phones
             .push((p.e164, p.label));
     }
-    let emails = record_email::Entity::find()
-        .filter(record_email::Column::WorkspaceId.eq(ws))
-        .filter(record_email::Column::RecordId.is_in(ids.iter().copied()))
-        .order_by_asc(record_email::Column::Position)
-        .all(db)
-        .await?;
-    for e in emails {
+    for e in emails? {
         out.entry(e.record_id)
             .or_default()
             .emails
             .push((e.address, e.label));
     }
-    let shares = record_share::Entity::find()
-        .filter(record_share::Column::WorkspaceId.eq(ws))
-        .filter(record_share::Column::RecordId.is_in(ids.iter().copied()))
-        .all(db)
-        .await?;
-    for s in shares {
+    for s in shares? {
         let entry = out.entry(s.record_id).or_default();
         entry.share_teams.extend(s.team_id);
         entry.share_users.extend(s.user_id);
     }
-    for (record_id, tag_id, name) in tag_rows(db, ws, ids).await? {
+    for (record_id, tag_id, name) in tags? {
         let entry = out.entry(record_id).or_default();
         entry.tag_ids.push(tag_id);
         entry.tag_names.push(name);

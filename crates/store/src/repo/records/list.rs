@@ -247,19 +247,21 @@ pub async fn list(
     if let Some(cond) = cursor.and_then(|c| c.condition(field, &order)) {
         q = q.filter(cond);
     }
-    let mut rows = q
+    // The page and the total are independent: run them on two pooled connections at once.
+    let rows = q
         .order_by(field.column(), order.clone())
         .order_by(Column::Id, order)
         .limit(limit + 1)
-        .all(db)
-        .await?;
+        .all(db);
+    let (rows, counted) = futures_util::future::join(rows, count_visible(db, base)).await;
+    let mut rows = rows?;
+    let (total, total_is_estimate) = counted?;
     let next_cursor = if rows.len() as u64 > limit {
         rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
         rows.last().map(|r| Cursor::after(r, field).encode())
     } else {
         None
     };
-    let (total, total_is_estimate) = count_visible(db, base).await?;
     Ok(Page {
         rows,
         next_cursor,

@@ -5,7 +5,9 @@ mod bulk;
 mod children;
 mod keyset;
 mod list;
+mod matches;
 mod read;
+mod related;
 mod visibility;
 mod write;
 
@@ -13,6 +15,8 @@ pub use bulk::insert_many;
 pub use children::{Children, load_children, replace_children};
 pub use keyset::{Cursor, SortField};
 pub use list::{Filter, Page, count_visible, list, list_select};
+pub use matches::{MatchReason, matches};
 pub use read::{get_any, get_visible, trash};
+pub use related::account_contacts;
 pub use visibility::{Viewer, visible};
 pub use write::{insert, restore, soft_delete, update};
