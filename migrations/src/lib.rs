@@ -10,6 +10,7 @@ mod m0001_foundation;
 mod m0002_settings;
 mod m0003_records;
 mod m0004_lifecycle;
+mod m0005_list_indexes;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0002_settings::Migration),
             Box::new(m0003_records::Migration),
             Box::new(m0004_lifecycle::Migration),
+            Box::new(m0005_list_indexes::Migration),
         ]
     }
 }

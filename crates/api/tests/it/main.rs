@@ -19,4 +19,5 @@ mod records;
 mod settings;
 mod sharing;
 mod teams;
+mod totals;
 mod users;

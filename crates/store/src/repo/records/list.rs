@@ -240,8 +240,20 @@ pub async fn list(
     cursor: Option<&Cursor>,
     limit: u64,
 ) -> StoreResult<Page> {
-    let backend = db.get_database_backend();
-    let base = list_select(backend, viewer, kind, filter);
+    let base = list_select(db.get_database_backend(), viewer, kind, filter);
+    page(db, base, viewer, kind, sort, cursor, limit).await
+}
+
+/// One page of `base` (a [`list_select`], possibly narrowed further) and its total.
+pub async fn page(
+    db: &impl ConnectionTrait,
+    base: Select<Entity>,
+    viewer: &Viewer,
+    kind: &str,
+    sort: (SortField, Order),
+    cursor: Option<&Cursor>,
+    limit: u64,
+) -> StoreResult<Page> {
     let (field, order) = sort;
     let mut q = base.clone();
     if let Some(cond) = cursor.and_then(|c| c.condition(field, &order)) {
@@ -253,7 +265,8 @@ pub async fn list(
         .order_by(Column::Id, order)
         .limit(limit + 1)
         .all(db);
-    let (rows, counted) = futures_util::future::join(rows, count_visible(db, base)).await;
+    let (rows, counted) =
+        futures_util::future::join(rows, count_visible(db, base, viewer, kind)).await;
     let mut rows = rows?;
     let (total, total_is_estimate) = counted?;
     let next_cursor = if rows.len() as u64 > limit {
@@ -270,41 +283,55 @@ pub async fn list(
     })
 }
 
-/// How many rows a select matches: exact up to [`EXACT_TOTAL_LIMIT`]; beyond it PostgreSQL's
-/// planner estimate (flagged), and on SQLite an exact count of the rest.
+/// How many rows a select matches: exact up to [`EXACT_TOTAL_LIMIT`], beyond it an estimate
+/// (flagged): PostgreSQL's planner estimate; on SQLite the share of matches in a sample of the
+/// kind's newest rows times the kind's (cached) row count. Never a full count of a big table.
 pub async fn count_visible(
     db: &impl ConnectionTrait,
     select: Select<Entity>,
+    viewer: &Viewer,
+    kind: &str,
 ) -> StoreResult<(u64, bool)> {
     let backend = db.get_database_backend();
-    let ids = select.select_only().column(Column::Id).into_query();
+    let ids = select.clone().select_only().column(Column::Id).into_query();
     let capped = count(db, ids.clone().limit(EXACT_TOTAL_LIMIT + 1).to_owned()).await?;
     if capped <= EXACT_TOTAL_LIMIT {
         return Ok((capped, false));
     }
-    if backend == DatabaseBackend::Postgres {
-        let sql = format!(
-            "EXPLAIN (FORMAT JSON) {}",
-            ids.to_string(sea_orm::sea_query::PostgresQueryBuilder)
-        );
-        let row = db
-            .query_one_raw(sea_orm::Statement::from_string(backend, sql))
-            .await?;
-        let plan: Option<serde_json::Value> = match row {
-            Some(row) => row.try_get_by_index(0).ok(),
-            None => None,
-        };
-        let rows = plan
-            .as_ref()
-            .and_then(|p| p[0]["Plan"]["Plan Rows"].as_f64())
-            .unwrap_or(0.0);
-        // The planner's guess, never below what we counted for sure.
-        return Ok((Ord::max(rows as u64, capped), true));
-    }
-    Ok((count(db, ids).await?, false))
+    let estimate = if backend == DatabaseBackend::Postgres {
+        planner_estimate(db, &ids).await?
+    } else {
+        super::estimate::sampled(db, select, viewer.workspace_id, kind).await?
+    };
+    // An estimate, never below what was counted for sure.
+    Ok((Ord::max(estimate, capped), true))
 }
 
-async fn count(
+async fn planner_estimate(
+    db: &impl ConnectionTrait,
+    ids: &sea_orm::sea_query::SelectStatement,
+) -> StoreResult<u64> {
+    let backend = db.get_database_backend();
+    let sql = format!(
+        "EXPLAIN (FORMAT JSON) {}",
+        ids.to_string(sea_orm::sea_query::PostgresQueryBuilder)
+    );
+    let row = db
+        .query_one_raw(sea_orm::Statement::from_string(backend, sql))
+        .await?;
+    let plan: Option<serde_json::Value> = match row {
+        Some(row) => row.try_get_by_index(0).ok(),
+        None => None,
+    };
+    let rows = plan
+        .as_ref()
+        .and_then(|p| p[0]["Plan"]["Plan Rows"].as_f64())
+        .unwrap_or(0.0);
+    Ok(rows as u64)
+}
+
+/// `SELECT COUNT(*)` of a subquery.
+pub(super) async fn count(
     db: &impl ConnectionTrait,
     inner: sea_orm::sea_query::SelectStatement,
 ) -> StoreResult<u64> {

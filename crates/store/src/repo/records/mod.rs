@@ -3,6 +3,7 @@
 
 mod bulk;
 mod children;
+mod estimate;
 mod keyset;
 mod list;
 mod matches;
@@ -14,7 +15,7 @@ mod write;
 pub use bulk::insert_many;
 pub use children::{Children, load_children, replace_children};
 pub use keyset::{Cursor, SortField};
-pub use list::{Filter, Page, count_visible, list, list_select};
+pub use list::{Filter, Page, count_visible, list, list_select, page};
 pub use matches::{MatchReason, matches};
 pub use read::{get_any, get_visible, trash};
 pub use related::account_contacts;
