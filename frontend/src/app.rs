@@ -1,74 +1,71 @@
-//! The application shell: header, language switch, API status.
+//! The application shell: top bar, the current screen, quick-create, toasts, footer.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{self, Health};
-use crate::i18n::{Lang, Text, t};
+use crate::api::{self, session};
+use crate::components::{ApiStatus, QuickCreate, ToastList, TopBar};
+use crate::i18n::{self, I18n};
+use crate::pages;
+use crate::router::{self, Route};
+use crate::state::{AppCtx, Refs, Toasts};
 
 #[component]
 pub fn App() -> impl IntoView {
-    let (lang, set_lang) = signal(Lang::default());
-    let tr = move |text: Text| move || t(lang.get(), text);
+    let lang = RwSignal::new(i18n::saved_lang());
+    let path = RwSignal::new(router::current_path());
+    let route = Memo::new(move |_| Route::parse(&path.get()));
+    let ctx = AppCtx {
+        lang,
+        route,
+        me: RwSignal::new(None),
+        refs: Refs::new(),
+        toasts: Toasts::new(),
+        quick_create: RwSignal::new(false),
+    };
+    provide_context(ctx);
+    provide_context(I18n(lang));
+    // Lives as long as the app: never removed.
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        path.set(router::current_path())
+    });
 
     // Keep <html lang> in step with the chosen language (screen readers, hyphenation).
     Effect::new(move |_| {
+        let l = lang.get();
         if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", lang.get().tag());
+            let _ = root.set_attribute("lang", l.tag());
         }
+        i18n::save_lang(l);
     });
 
-    // `None` while the request is in flight.
-    let (health, set_health) = signal(None::<Health>);
-    spawn_local(async move { set_health.set(Some(api::health().await)) });
-
-    let status_state = move || match health.get() {
-        None => "checking",
-        Some(Health::Up(_)) => "up",
-        Some(Health::Down(_)) => "down",
-    };
-    let status_text = move || {
-        let lang = lang.get();
-        match health.get() {
-            None => t(lang, Text::Checking).to_owned(),
-            Some(Health::Up(body)) if body.is_empty() => t(lang, Text::ApiUp).to_owned(),
-            Some(Health::Up(body)) => format!("{} ({body})", t(lang, Text::ApiUp)),
-            Some(Health::Down(err)) => format!("{}: {err}", t(lang, Text::ApiDown)),
+    // A logged-in screen without the current user: fetch it (once at a time).
+    let loading_me = StoredValue::new(false);
+    Effect::new(move |_| {
+        let r = route.get();
+        if r.is_public() || !session::is_logged_in() || ctx.me.with_untracked(Option::is_some) {
+            return;
         }
-    };
+        if loading_me.get_value() {
+            return;
+        }
+        loading_me.set_value(true);
+        spawn_local(async move {
+            if let Ok(me) = api::auth::me().await {
+                ctx.me.set(Some(me));
+                ctx.refs.ensure_common();
+            }
+            loading_me.set_value(false);
+        });
+    });
 
     view! {
-        <header class="app-header">
-            <div class="brand">
-                <h1 id="app-title">"Sen"</h1>
-                <p id="app-tagline">{tr(Text::Tagline)}</p>
-            </div>
-            <nav id="lang-switch" class="lang-switch" aria-label=tr(Text::Language)>
-                {Lang::ALL
-                    .into_iter()
-                    .map(|l| {
-                        view! {
-                            <button
-                                type="button"
-                                id=format!("lang-{}", l.tag())
-                                lang=l.tag()
-                                aria-pressed=move || (lang.get() == l).to_string()
-                                on:click=move |_| set_lang.set(l)
-                            >
-                                {l.native_name()}
-                            </button>
-                        }
-                    })
-                    .collect_view()}
-            </nav>
-        </header>
-        <main class="app-main">
-            <section class="status">
-                <h2 id="api-status-label">{tr(Text::ApiStatus)}</h2>
-                <p id="api-status" data-state=status_state aria-live="polite">
-                    {status_text}
-                </p>
-            </section>
-        </main>
+        <TopBar/>
+        <main class="app-main">{move || pages::page(route.get())}</main>
+        <QuickCreate/>
+        <ToastList/>
+        <footer class="app-footer">
+            <ApiStatus/>
+        </footer>
     }
 }

@@ -1,6 +1,18 @@
-//! The interface languages and the texts shown in each.
+//! The interface languages and every text shown in them. Vietnamese is the default; the choice
+//! is kept in localStorage.
 
-/// A language of the interface. Vietnamese is the default.
+use leptos::prelude::*;
+use sen_api_types::error::{ErrorCode, FieldError};
+use sen_api_types::record::RecordKind;
+use sen_api_types::settings::{FieldType, PicklistName};
+use sen_api_types::{AssignmentRule, Role};
+
+use crate::api::ApiError;
+use crate::router::SettingsSection;
+use crate::state::ToastText;
+use crate::storage;
+
+/// A language of the interface.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
     #[default]
@@ -28,31 +40,443 @@ impl Lang {
     }
 }
 
-/// Every text of the interface, keyed by what it is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Text {
-    Tagline,
-    Language,
-    ApiStatus,
-    Checking,
-    ApiUp,
-    ApiDown,
+const LANG_KEY: &str = "sen.lang";
+
+pub fn saved_lang() -> Lang {
+    match storage::get(LANG_KEY).as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Vi,
+    }
 }
 
-pub fn t(lang: Lang, text: Text) -> &'static str {
-    use Text::*;
-    match (lang, text) {
-        (Lang::Vi, Tagline) => "Quản lý quan hệ khách hàng",
-        (Lang::En, Tagline) => "Customer relationship management",
-        (Lang::Vi, Language) => "Ngôn ngữ",
-        (Lang::En, Language) => "Language",
-        (Lang::Vi, ApiStatus) => "Trạng thái máy chủ",
-        (Lang::En, ApiStatus) => "Server status",
-        (Lang::Vi, Checking) => "Đang kiểm tra…",
-        (Lang::En, Checking) => "Checking…",
-        (Lang::Vi, ApiUp) => "Hoạt động",
-        (Lang::En, ApiUp) => "Up",
-        (Lang::Vi, ApiDown) => "Không kết nối được",
-        (Lang::En, ApiDown) => "Unreachable",
+pub fn save_lang(lang: Lang) {
+    storage::set(LANG_KEY, lang.tag());
+}
+
+/// The language signal, from context; `t` and `tr` read it, so texts follow a switch.
+#[derive(Clone, Copy)]
+pub struct I18n(pub RwSignal<Lang>);
+
+impl I18n {
+    pub fn lang(self) -> Lang {
+        self.0.get()
+    }
+
+    pub fn t(self, text: Text) -> &'static str {
+        t(self.0.get(), text)
+    }
+
+    /// A reactive text, for a view or an attribute.
+    pub fn tr(self, text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || t(self.0.get(), text)
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+macro_rules! texts {
+    ($($key:ident => $vi:literal, $en:literal;)*) => {
+        /// Every fixed text of the interface, keyed by what it is for.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Text { $($key),* }
+
+        pub fn t(lang: Lang, text: Text) -> &'static str {
+            match text {
+                $(Text::$key => match lang { Lang::Vi => $vi, Lang::En => $en }),*
+            }
+        }
+    };
+}
+
+texts! {
+    Tagline => "Quản lý quan hệ khách hàng", "Customer relationship management";
+    Language => "Ngôn ngữ", "Language";
+    ApiStatus => "Trạng thái máy chủ", "Server status";
+    Checking => "Đang kiểm tra…", "Checking…";
+    ApiUp => "Hoạt động", "Up";
+    ApiDown => "Không kết nối được", "Unreachable";
+    Lists => "Danh sách", "Lists";
+    QuickCreate => "Tạo nhanh", "Quick create";
+    Settings => "Cài đặt", "Settings";
+    Logout => "Đăng xuất", "Log out";
+    Login => "Đăng nhập", "Log in";
+    Signup => "Đăng ký", "Sign up";
+    NoAccount => "Chưa có tài khoản?", "No account yet?";
+    HaveAccount => "Đã có tài khoản?", "Already have an account?";
+    Email => "Email", "Email";
+    Password => "Mật khẩu", "Password";
+    PasswordMin => "Mật khẩu (ít nhất 8 ký tự)", "Password (at least 8 characters)";
+    WorkspaceName => "Tên công ty", "Company name";
+    YourName => "Tên của bạn", "Your name";
+    CreateWorkspace => "Tạo không gian làm việc", "Create workspace";
+    PageNotFound => "Không tìm thấy trang", "Page not found";
+    BackHome => "Về trang chính", "Back to the start";
+    Close => "Đóng", "Close";
+    Cancel => "Hủy", "Cancel";
+    Save => "Lưu", "Save";
+    Saved => "Đã lưu", "Saved";
+    Create => "Tạo", "Create";
+    Created => "Đã tạo:", "Created:";
+    New => "Tạo", "New";
+    Add => "Thêm", "Add";
+    Edit => "Sửa", "Edit";
+    Delete => "Xóa", "Delete";
+    Deleted => "Đã xóa:", "Deleted:";
+    Undo => "Hoàn tác", "Undo";
+    Restored => "Đã khôi phục", "Restored";
+    Remove => "Bỏ", "Remove";
+    Rename => "Đổi tên", "Rename";
+    NewName => "Tên mới", "New name";
+    Reload => "Tải lại", "Reload";
+    Change => "Chọn", "Choose";
+    Unlink => "Bỏ liên kết", "Unlink";
+    ClickToEdit => "Nhấn để sửa", "Click to edit";
+    ConfirmDelete => "Xóa", "Delete";
+    ChangedElsewhere => "Bản ghi đã được người khác thay đổi — hãy tải lại.", "Changed by someone else — reload.";
+    Kind => "Loại", "Kind";
+    Name => "Tên", "Name";
+    FullName => "Họ và tên", "Full name";
+    FirstName => "Tên", "First name";
+    LastName => "Họ", "Last name";
+    Status => "Trạng thái", "Status";
+    Stage => "Giai đoạn", "Stage";
+    Phone => "Điện thoại", "Phone";
+    Phones => "Điện thoại", "Phones";
+    PhoneNumber => "Số điện thoại", "Phone number";
+    AddPhone => "+ Thêm số điện thoại", "+ Add phone";
+    EmailAddress => "Địa chỉ email", "Email address";
+    Emails => "Email", "Emails";
+    AddEmail => "+ Thêm email", "+ Add email";
+    EntryLabel => "Nhãn (di động, công ty…)", "Label (mobile, work…)";
+    Addresses => "Địa chỉ", "Addresses";
+    AddAddress => "+ Thêm địa chỉ", "+ Add address";
+    Street => "Số nhà, đường", "Street";
+    Ward => "Phường/Xã", "Ward";
+    District => "Quận/Huyện", "District";
+    City => "Tỉnh/Thành phố", "City";
+    Zip => "Mã bưu chính", "Postal code";
+    Country => "Quốc gia", "Country";
+    Company => "Công ty", "Company";
+    Account => "Công ty (Account)", "Account";
+    ContactPerson => "Người liên hệ", "Contact";
+    Owner => "Phụ trách", "Owner";
+    Source => "Nguồn", "Source";
+    Industry => "Ngành nghề", "Industry";
+    Tags => "Thẻ", "Tags";
+    AddTag => "Thêm thẻ…", "Add a tag…";
+    Amount => "Giá trị", "Amount";
+    Currency => "Tiền tệ", "Currency";
+    ExpectedClose => "Ngày dự kiến chốt", "Expected close";
+    Probability => "Xác suất (%)", "Probability (%)";
+    LostReason => "Lý do thất bại", "Lost reason";
+    InputSource => "Kênh vào", "Input channel";
+    Notes => "Thông tin thêm", "Notes";
+    Birthday => "Ngày sinh", "Birthday";
+    Gender => "Giới tính", "Gender";
+    Male => "Nam", "Male";
+    Female => "Nữ", "Female";
+    OtherGender => "Khác", "Other";
+    Unknown => "Không rõ", "Unknown";
+    NationalId => "Số CMND/CCCD", "National ID";
+    JobTitle => "Chức vụ", "Job title";
+    OrgSize => "Quy mô tổ chức", "Organisation size";
+    ContactSource => "Nguồn liên hệ", "Contact source";
+    CustomerGroup => "Nhóm khách hàng", "Customer group";
+    ContactStatus => "Trạng thái liên hệ", "Contact status";
+    CreatedAt => "Ngày tạo", "Created";
+    UpdatedAt => "Cập nhật", "Updated";
+    Sharing => "Chia sẻ", "Sharing";
+    ShareEveryone => "Tất cả mọi người", "Everyone";
+    SharePrivate => "Chỉ mình tôi", "Only me";
+    ShareTeam => "Tôi và nhóm", "Me and teams";
+    ShareUsers => "Tôi và một số người khác", "Me and some users";
+    Details => "Thông tin", "Details";
+    ContactInfo => "Thông tin liên lạc", "Contact information";
+    CustomFields => "Trường tùy chỉnh", "Custom fields";
+    NoneChosen => "— Chưa chọn —", "— None —";
+    SearchPlaceholder => "Tìm theo tên, số điện thoại, email, công ty…", "Search name, phone, email, company…";
+    Filters => "Bộ lọc", "Filters";
+    ClearFilters => "Xóa bộ lọc", "Clear filters";
+    Any => "Tất cả", "Any";
+    Yes => "Có", "Yes";
+    No => "Không", "No";
+    From => "Từ", "From";
+    To => "Đến", "To";
+    HasContactInfo => "Có thông tin liên lạc", "Has contact details";
+    Columns => "Cột", "Columns";
+    Records => "bản ghi", "records";
+    Loaded => "Đã tải", "Loaded";
+    LoadMore => "Tải thêm", "Load more";
+    NoRecords => "Chưa có bản ghi nào khớp.", "No matching records.";
+    Select => "Chọn", "Select";
+    TickAllOnScreen => "Chọn tất cả trên màn hình", "Tick all on screen";
+    SelectedCount => "Đã chọn", "Selected";
+    SelectAllMatching => "Chọn tất cả kết quả khớp", "Select all matching";
+    ClearSelection => "Bỏ chọn", "Clear selection";
+    Timeline => "Hoạt động", "Timeline";
+    Call => "Cuộc gọi", "Call";
+    Note => "Ghi chú", "Note";
+    Meeting => "Cuộc họp", "Meeting";
+    SystemEvent => "Hệ thống", "System";
+    LogCall => "Ghi cuộc gọi", "Log a call";
+    LogNote => "Ghi chú", "Note";
+    LogMeeting => "Ghi cuộc họp", "Log a meeting";
+    Subject => "Tiêu đề", "Subject";
+    Body => "Nội dung", "Details";
+    LogIt => "Ghi lại", "Log it";
+    Statuses => "Trạng thái", "Statuses";
+    Picklists => "Danh mục chọn", "Picklists";
+    Teams => "Nhóm", "Teams";
+    Users => "Người dùng", "Users";
+    ApiKeys => "Khóa API", "API keys";
+    AdminsOnly => "Chỉ chủ sở hữu và quản trị viên dùng được mục này.", "Only owners and admins can use this.";
+    Key => "Mã", "Key";
+    Label => "Nhãn", "Label";
+    LabelVi => "Nhãn tiếng Việt", "Vietnamese label";
+    LabelEn => "Nhãn tiếng Anh", "English label";
+    Default => "Mặc định", "Default";
+    OutcomeOpen => "Đang mở", "Open";
+    OutcomeWon => "Thành công", "Won";
+    OutcomeLost => "Thất bại", "Lost";
+    MoveUp => "Lên", "Move up";
+    MoveDown => "Xuống", "Move down";
+    AddRow => "+ Thêm dòng", "+ Add row";
+    Type => "Kiểu", "Type";
+    Required => "Bắt buộc", "Required";
+    Options => "Lựa chọn", "Options";
+    AddCustomField => "Thêm trường tùy chỉnh", "Add a custom field";
+    TagName => "Tên thẻ", "Tag name";
+    ConfirmDeleteTag => "Xóa thẻ này khỏi mọi bản ghi?", "Remove this tag from every record?";
+    TeamName => "Tên nhóm", "Team name";
+    DataOwner => "Nhóm sở hữu dữ liệu (quản trị viên trong nhóm thấy mọi bản ghi)", "Data owner (its admins see every record)";
+    AssignmentRule => "Quy tắc phân công", "Assignment rule";
+    Members => "Thành viên:", "Members:";
+    ConfirmDeleteTeam => "Xóa nhóm này?", "Delete this team?";
+    Role => "Vai trò", "Role";
+    Active => "Hoạt động", "Active";
+    Activate => "Kích hoạt lại", "Reactivate";
+    Deactivate => "Vô hiệu hóa", "Deactivate";
+    AddUser => "Thêm người dùng", "Add a user";
+    FirstPassword => "Mật khẩu ban đầu", "First password";
+    KeyName => "Tên khóa (để nhận ra)", "Key name (to recognise it)";
+    CreateKey => "Tạo khóa", "Create key";
+    KeyShownOnce => "Hãy sao chép khóa này ngay: nó chỉ hiện một lần.", "Copy this key now: it is shown only once.";
+    Prefix => "Tiền tố", "Prefix";
+    LastUsed => "Dùng lần cuối", "Last used";
+    Revoke => "Thu hồi", "Revoke";
+    Revoked => "Đã thu hồi", "Revoked";
+    ConfirmRevoke => "Thu hồi khóa này? Các hệ thống đang dùng nó sẽ bị từ chối.", "Revoke this key? Systems using it will be refused.";
+}
+
+pub fn kind_plural(lang: Lang, k: RecordKind) -> &'static str {
+    match (lang, k) {
+        (Lang::Vi, RecordKind::Prospect) => "KH thô",
+        (Lang::Vi, RecordKind::Lead) => "Lead",
+        (Lang::Vi, RecordKind::Contact) => "Liên hệ",
+        (Lang::Vi, RecordKind::Account) => "Công ty",
+        (Lang::Vi, RecordKind::Opportunity) => "Cơ hội",
+        (Lang::En, RecordKind::Prospect) => "Prospects",
+        (Lang::En, RecordKind::Lead) => "Leads",
+        (Lang::En, RecordKind::Contact) => "Contacts",
+        (Lang::En, RecordKind::Account) => "Accounts",
+        (Lang::En, RecordKind::Opportunity) => "Opportunities",
+    }
+}
+
+pub fn kind_singular(lang: Lang, k: RecordKind) -> &'static str {
+    match (lang, k) {
+        (Lang::Vi, RecordKind::Prospect) => "KH thô",
+        (Lang::Vi, RecordKind::Lead) => "lead",
+        (Lang::Vi, RecordKind::Contact) => "liên hệ",
+        (Lang::Vi, RecordKind::Account) => "công ty",
+        (Lang::Vi, RecordKind::Opportunity) => "cơ hội",
+        (Lang::En, RecordKind::Prospect) => "prospect",
+        (Lang::En, RecordKind::Lead) => "lead",
+        (Lang::En, RecordKind::Contact) => "contact",
+        (Lang::En, RecordKind::Account) => "account",
+        (Lang::En, RecordKind::Opportunity) => "opportunity",
+    }
+}
+
+pub fn settings_section(lang: Lang, s: SettingsSection) -> &'static str {
+    t(
+        lang,
+        match s {
+            SettingsSection::Statuses => Text::Statuses,
+            SettingsSection::Picklists => Text::Picklists,
+            SettingsSection::CustomFields => Text::CustomFields,
+            SettingsSection::Tags => Text::Tags,
+            SettingsSection::Teams => Text::Teams,
+            SettingsSection::Users => Text::Users,
+            SettingsSection::ApiKeys => Text::ApiKeys,
+        },
+    )
+}
+
+pub fn picklist_name(lang: Lang, n: PicklistName) -> &'static str {
+    t(
+        lang,
+        match n {
+            PicklistName::Source => Text::Source,
+            PicklistName::Industry => Text::Industry,
+            PicklistName::OrgSize => Text::OrgSize,
+            PicklistName::CustomerGroup => Text::CustomerGroup,
+            PicklistName::ContactStatus => Text::ContactStatus,
+            PicklistName::ContactSource => Text::ContactSource,
+            PicklistName::LostReason => Text::LostReason,
+        },
+    )
+}
+
+pub fn field_type_name(lang: Lang, ft: FieldType) -> &'static str {
+    match (lang, ft) {
+        (Lang::Vi, FieldType::Text) => "Văn bản",
+        (Lang::Vi, FieldType::Number) => "Số",
+        (Lang::Vi, FieldType::Date) => "Ngày",
+        (Lang::Vi, FieldType::Bool) => "Có/Không",
+        (Lang::Vi, FieldType::Select) => "Chọn một",
+        (Lang::Vi, FieldType::MultiSelect) => "Chọn nhiều",
+        (Lang::En, FieldType::Text) => "Text",
+        (Lang::En, FieldType::Number) => "Number",
+        (Lang::En, FieldType::Date) => "Date",
+        (Lang::En, FieldType::Bool) => "Yes/No",
+        (Lang::En, FieldType::Select) => "Select",
+        (Lang::En, FieldType::MultiSelect) => "Multi-select",
+    }
+}
+
+pub fn assignment_rule(lang: Lang, r: AssignmentRule) -> &'static str {
+    match (lang, r) {
+        (Lang::Vi, AssignmentRule::None) => "Không tự phân công",
+        (Lang::Vi, AssignmentRule::RoundRobin) => "Lần lượt (round robin)",
+        (Lang::Vi, AssignmentRule::Random) => "Ngẫu nhiên",
+        (Lang::En, AssignmentRule::None) => "No automatic assignment",
+        (Lang::En, AssignmentRule::RoundRobin) => "Round robin",
+        (Lang::En, AssignmentRule::Random) => "Random",
+    }
+}
+
+pub fn role_name(lang: Lang, r: Role) -> &'static str {
+    match (lang, r) {
+        (Lang::Vi, Role::Owner) => "Chủ sở hữu",
+        (Lang::Vi, Role::Admin) => "Quản trị viên",
+        (Lang::Vi, Role::Member) => "Thành viên",
+        (Lang::En, Role::Owner) => "Owner",
+        (Lang::En, Role::Admin) => "Admin",
+        (Lang::En, Role::Member) => "Member",
+    }
+}
+
+/// A system timeline entry's event.
+pub fn activity_event(lang: Lang, event: &str) -> String {
+    let s = match (lang, event) {
+        (Lang::Vi, "created") => "Đã tạo bản ghi",
+        (Lang::Vi, "updated") => "Đã cập nhật",
+        (Lang::Vi, "status_changed") => "Đổi trạng thái",
+        (Lang::Vi, "owner_changed") => "Đổi người phụ trách",
+        (Lang::Vi, "deleted") => "Đã xóa",
+        (Lang::Vi, "restored") => "Đã khôi phục",
+        (Lang::En, "created") => "Record created",
+        (Lang::En, "updated") => "Updated",
+        (Lang::En, "status_changed") => "Status changed",
+        (Lang::En, "owner_changed") => "Owner changed",
+        (Lang::En, "deleted") => "Deleted",
+        (Lang::En, "restored") => "Restored",
+        _ => return event.replace('_', " "),
+    };
+    s.to_owned()
+}
+
+/// An API error for a toast or a form: what the user can do about it.
+pub fn api_error(lang: Lang, e: &ApiError) -> String {
+    let vi = lang == Lang::Vi;
+    let fixed = |v: &'static str, en: &'static str| if vi { v } else { en }.to_owned();
+    match e {
+        ApiError::Network(_) => fixed("Không kết nối được máy chủ.", "Cannot reach the server."),
+        ApiError::Unexpected { status, .. } => {
+            format!(
+                "{} (HTTP {status})",
+                if vi {
+                    "Máy chủ trả lời lỗi"
+                } else {
+                    "The server answered with an error"
+                }
+            )
+        }
+        ApiError::Problem(p) => {
+            let known = match p.code {
+                ErrorCode::InvalidCredentials => {
+                    Some(("Sai email hoặc mật khẩu.", "Wrong email or password."))
+                }
+                ErrorCode::Forbidden => Some((
+                    "Vai trò của bạn không được làm việc này.",
+                    "Your role does not allow this.",
+                )),
+                ErrorCode::NotFound => Some((
+                    "Không tìm thấy (hoặc bạn không được xem).",
+                    "Not found (or not visible to you).",
+                )),
+                ErrorCode::PreconditionFailed => Some((
+                    "Bản ghi đã được người khác thay đổi — hãy tải lại.",
+                    "Changed by someone else — reload.",
+                )),
+                ErrorCode::RateLimited => Some((
+                    "Quá nhiều lần thử, hãy đợi một lát.",
+                    "Too many attempts; wait a moment.",
+                )),
+                ErrorCode::ValidationFailed if p.errors.is_empty() => None,
+                ErrorCode::ValidationFailed => {
+                    Some(("Một số trường không hợp lệ.", "Some fields are invalid."))
+                }
+                ErrorCode::Internal | ErrorCode::Unavailable => Some((
+                    "Máy chủ đang gặp sự cố, hãy thử lại.",
+                    "The server has a problem; try again.",
+                )),
+                _ => None,
+            };
+            match known {
+                Some((v, en)) => fixed(v, en),
+                None => p.detail.clone().unwrap_or_else(|| p.title.clone()),
+            }
+        }
+    }
+}
+
+/// An error of one field, by its code; the API's own message for codes not listed.
+pub fn field_error(lang: Lang, e: &FieldError) -> String {
+    let s = match (lang, e.code.as_str()) {
+        (Lang::Vi, "required") => "Bắt buộc nhập.",
+        (Lang::En, "required") => "Required.",
+        (Lang::Vi, "invalid_phone") => "Số điện thoại không hợp lệ.",
+        (Lang::En, "invalid_phone") => "Not a valid phone number.",
+        (Lang::Vi, "invalid_email") => "Email không hợp lệ.",
+        (Lang::En, "invalid_email") => "Not a valid email address.",
+        (Lang::Vi, "duplicate_value") => "Bị trùng với một dòng khác.",
+        (Lang::En, "duplicate_value") => "Duplicates another row.",
+        (Lang::Vi, "too_long") => "Quá dài.",
+        (Lang::En, "too_long") => "Too long.",
+        (Lang::Vi, "too_short") => "Quá ngắn.",
+        (Lang::En, "too_short") => "Too short.",
+        (Lang::Vi, "invalid_date") => "Ngày không hợp lệ (dd/mm/yyyy).",
+        (Lang::En, "invalid_date") => "Not a valid date.",
+        (Lang::Vi, "invalid_option") => "Giá trị không có trong danh sách.",
+        (Lang::En, "invalid_option") => "Not one of the choices.",
+        (Lang::Vi, "invalid_key") => "Mã chỉ gồm chữ thường, số và dấu _, bắt đầu bằng chữ.",
+        (Lang::En, "invalid_key") => "Lower-case letters, digits and _, starting with a letter.",
+        (Lang::Vi, "conflict") => "Đã tồn tại.",
+        (Lang::En, "conflict") => "Already exists.",
+        _ => return e.message.clone(),
+    };
+    s.to_owned()
+}
+
+/// A toast's text.
+pub fn toast_text(lang: Lang, text: &ToastText) -> String {
+    match text {
+        ToastText::Text(x) => t(lang, *x).to_owned(),
+        ToastText::TextWith(x, name) => format!("{} {name}", t(lang, *x)),
+        ToastText::Error(e) => api_error(lang, e),
     }
 }

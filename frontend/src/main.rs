@@ -1,15 +1,20 @@
 //! Sen's web app: a Leptos client-side-rendered single-page app.
 //!
 //! Built to `wasm32-unknown-unknown` by `make spa` (see `frontend.mk`); the API server serves the
-//! result from `frontend/dist/`.
+//! result from `frontend/dist/` and answers every non-API path with `index.html`, so the app's
+//! own router (`router.rs`) picks the screen from the path.
 
 mod api;
 mod app;
+mod components;
+mod format;
 mod i18n;
-
-// The DTOs shared with the server. Nothing uses them yet; the import keeps the wasm32 build of
-// the crate (and of its serde/utoipa/chrono/uuid dependencies) checked on every `make spa`.
-use sen_api_types as _;
+mod model;
+mod pages;
+mod perf;
+mod router;
+mod state;
+mod storage;
 
 fn main() {
     console_error_panic_hook::set_once();

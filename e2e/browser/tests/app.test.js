@@ -1,0 +1,252 @@
+// The web app end to end, in the order a new workspace lives it: sign up, create leads, search,
+// edit, log a call, delete and undo, switch language, change settings.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { Api } from '../lib/api.js';
+import { BASE, launch, shotPath, withShot } from '../lib/harness.js';
+
+const OWNER = { workspace: 'Công ty Sen Thử', name: 'Lan', email: 'lan@sen-e2e.vn', password: 'mat khau rat dai 2026' };
+
+describe('Sen web app', () => {
+  let browser;
+  let page;
+  /** Another session of the same user, for changes made behind the page's back. */
+  const other = new Api(BASE);
+
+  before(async () => {
+    ({ browser, page } = await launch());
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  const step = (name, fn) => test(name, () => withShot(page, name, fn));
+  const rows = () => page.locator('#records tr.row');
+  const listReady = () => page.waitForSelector('.list-page[data-state="ready"]');
+
+  step('sign up creates the workspace and opens the leads list', async () => {
+    await page.goto(`${BASE}/signup`);
+    await page.fill('input[name="workspace_name"]', OWNER.workspace);
+    await page.fill('input[name="name"]', OWNER.name);
+    await page.fill('input[name="email"]', OWNER.email);
+    await page.fill('input[name="password"]', OWNER.password);
+    await page.click('#signup-submit');
+    await page.waitForURL(`${BASE}/leads`);
+    await listReady();
+    assert.equal(await page.textContent('#list-title'), 'Lead');
+    assert.equal(await page.getAttribute('html', 'lang'), 'vi');
+  });
+
+  step('first load to an interactive list is measured', async () => {
+    await page.goto(`${BASE}/leads`);
+    await listReady();
+    await page.waitForFunction(() => performance.getEntriesByName('sen:list-ready').length > 0);
+    const ms = await page.evaluate(() => performance.getEntriesByName('sen:list-ready')[0].startTime);
+    console.log(`# first load to interactive list: ${Math.round(ms)} ms (navigation start -> list rendered)`);
+    assert.ok(ms > 0 && ms < 15_000, `list took ${ms} ms`);
+  });
+
+  step('a bad phone number is shown next to its field', async () => {
+    await page.click('#quick-create-open');
+    await page.fill('#quick-create input[name="name"]', 'Lê Sai Số');
+    await page.fill('#quick-create input[name="phone"]', '12');
+    await page.click('#quick-create-save');
+    await page.waitForSelector('#quick-create .field-error[data-error-for="phones[0].number"]');
+    await page.click('#quick-create button.btn:not(.primary)');
+    await page.waitForSelector('#quick-create', { state: 'detached' });
+  });
+
+  step('create two leads: full form and quick create', async () => {
+    await page.click('#create-record');
+    await page.waitForURL(`${BASE}/leads/new`);
+    await page.fill('#create-form input[name="last_name"]', 'Nguyễn Văn');
+    await page.fill('#create-form input[name="first_name"]', 'An');
+    await page.fill('#create-form input[name="phones[0].number"]', '0912 345 678');
+    await page.click('#create-submit');
+    await page.waitForFunction(() => document.querySelector('#record-title')?.textContent === 'Nguyễn Văn An');
+
+    await page.click('#quick-create-open');
+    await page.selectOption('#quick-create select[name="kind"]', 'lead');
+    await page.fill('#quick-create input[name="name"]', 'Trần Thị Bình');
+    await page.click('#quick-create-save');
+    await page.waitForFunction(() => document.querySelector('#record-title')?.textContent === 'Trần Thị Bình');
+
+    await page.click('#nav-leads');
+    await listReady();
+    await page.waitForFunction(() => document.querySelectorAll('#records tr.row').length === 2);
+    assert.match(await page.textContent('#list-count'), /^2 /);
+  });
+
+  step('search ignores diacritics and phone formatting', async () => {
+    await page.fill('#list-search', 'nguyen van an');
+    await page.waitForFunction(() => document.querySelectorAll('#records tr.row').length === 1);
+    assert.equal((await rows().first().locator('.c-name').textContent()).trim(), 'Nguyễn Văn An');
+
+    await page.fill('#list-search', '0912345678');
+    await page.waitForFunction(() => {
+      const r = document.querySelectorAll('#records tr.row');
+      return r.length === 1 && r[0].textContent.includes('Nguyễn Văn An');
+    });
+
+    await page.fill('#list-search', '');
+    await page.waitForFunction(() => document.querySelectorAll('#records tr.row').length === 2);
+    await page.screenshot({ path: shotPath('list'), fullPage: true });
+  });
+
+  step('detail: edit a field in place and log a call', async () => {
+    await page.click('#records a:has-text("Nguyễn Văn An")');
+    await page.waitForFunction(() => document.querySelector('#record-title')?.textContent === 'Nguyễn Văn An');
+    await page.click('[data-field="job_title"] .inline-value');
+    await page.fill('[data-field="job_title"] input', 'Giám đốc kinh doanh');
+    await page.press('[data-field="job_title"] input', 'Enter');
+    await page.waitForFunction(
+      () => document.querySelector('[data-field="job_title"] .inline-value')?.textContent === 'Giám đốc kinh doanh',
+    );
+
+    await page.click('[data-activity-kind="call"]');
+    await page.fill('#activity-subject', 'Gọi tư vấn gói Pro');
+    await page.fill('#activity-body', 'Khách hẹn gọi lại thứ Hai.');
+    await page.click('#activity-submit');
+    await page.waitForSelector('#timeline .activity[data-kind="call"]:has-text("Gọi tư vấn gói Pro")');
+    await page.screenshot({ path: shotPath('detail'), fullPage: true });
+  });
+
+  step('an edit of a record changed elsewhere is refused until reload', async () => {
+    const id = new URL(page.url()).pathname.split('/').pop();
+    await other.login(OWNER.email, OWNER.password);
+    const rec = await other.call('GET', `/leads/${id}`);
+    await other.call('PATCH', `/leads/${id}`, { version: rec.version, national_id: '001099012345' });
+    await page.click('[data-field="company_name"] .inline-value');
+    await page.fill('[data-field="company_name"] input', 'Công ty ABC');
+    await page.press('[data-field="company_name"] input', 'Enter');
+    await page.waitForSelector('#stale-banner');
+    await page.click('#reload-record');
+    await page.waitForSelector('#stale-banner', { state: 'detached' });
+    await page.waitForFunction(
+      () => document.querySelector('[data-field="national_id"] .inline-value')?.textContent === '001099012345',
+    );
+    // A reload on a deep path gets the app from the server's SPA fallback.
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('#record-title')?.textContent === 'Nguyễn Văn An');
+  });
+
+  step('delete asks first, and undo brings the record back', async () => {
+    const url = page.url();
+    await page.click('#delete-record');
+    await page.waitForSelector('#confirm-dialog');
+    await page.click('#confirm-ok');
+    await page.waitForURL(`${BASE}/leads`);
+    await listReady();
+    await page.waitForFunction(() => document.querySelectorAll('#records tr.row').length === 1);
+    await page.click('.toast .toast-action');
+    await page.waitForURL(url);
+    await page.waitForFunction(() => document.querySelector('#record-title')?.textContent === 'Nguyễn Văn An');
+    await page.click('#nav-leads');
+    await page.waitForFunction(() => document.querySelectorAll('#records tr.row').length === 2);
+  });
+
+  step('language switch: English and back, remembered across a reload', async () => {
+    assert.equal(await page.textContent('#nav-settings'), 'Cài đặt');
+    await page.click('#lang-en');
+    await page.waitForFunction(() => document.querySelector('#nav-settings')?.textContent === 'Settings');
+    assert.equal(await page.textContent('#list-title'), 'Leads');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await page.reload();
+    await listReady();
+    assert.equal(await page.textContent('#nav-settings'), 'Settings');
+    await page.click('#lang-vi');
+    await page.waitForFunction(() => document.querySelector('#nav-settings')?.textContent === 'Cài đặt');
+    assert.equal(await page.textContent('#list-title'), 'Lead');
+  });
+
+  step('settings: add a tag and a custom field', async () => {
+    await page.click('#nav-settings');
+    await page.waitForSelector('#settings-tags');
+    await page.fill('#tag-form input[name="tag_name"]', 'Hội chợ 2026');
+    await page.click('#tag-submit');
+    await page.waitForSelector('#tag-list tr[data-tag="Hội chợ 2026"]');
+
+    await page.click('#settings-custom-fields');
+    await page.waitForSelector('#custom-field-form');
+    await page.fill('#custom-field-form input[name="key"]', 'cccd_issued');
+    await page.fill('#custom-field-form input[name="label_vi"]', 'Ngày cấp CCCD');
+    await page.fill('#custom-field-form input[name="label_en"]', 'ID card issued on');
+    await page.selectOption('#custom-field-form select[name="field_type"]', 'date');
+    await page.click('#custom-field-submit');
+    await page.waitForSelector('#custom-field-list tr[data-key="cccd_issued"]');
+    await page.reload();
+    await page.waitForSelector('#custom-field-list tr[data-key="cccd_issued"]');
+
+    // The new field is on the lead's page at once.
+    await page.click('#nav-leads');
+    await page.click('#records a:has-text("Nguyễn Văn An")');
+    await page.waitForSelector('[data-field="custom.cccd_issued"]');
+  });
+
+  step('a long list keeps only the visible rows in the page; select all matching', async () => {
+    for (let b = 0; b < 25; b++) {
+      await Promise.all(Array.from({ length: 10 }, (_, i) => other.call('POST', '/leads', {
+        last_name: 'Khách', first_name: `Số ${b * 10 + i}`,
+      })));
+    }
+    await page.click('#nav-leads');
+    await page.waitForFunction(() => document.querySelector('#list-count')?.textContent.startsWith('252 '));
+    // Scrolling to the end loads the next pages (keyset cursor) until all are there.
+    for (let k = 0; k < 20; k++) {
+      const loaded = Number(await page.getAttribute('.list-page', 'data-loaded'));
+      if (loaded === 252) break;
+      await page.$eval('.table-scroll', (el) => { el.scrollTop = el.scrollHeight; });
+      await page.waitForTimeout(250);
+    }
+    assert.equal(await page.getAttribute('.list-page', 'data-loaded'), '252');
+    const inDom = await rows().count();
+    assert.ok(inDom > 5 && inDom < 80, `${inDom} rows in the DOM for 252 loaded`);
+    // The oldest record is the last row: at the end of the scroll, and only there.
+    await page.$eval('.table-scroll', (el) => { el.scrollTop = el.scrollHeight; });
+    await page.waitForSelector('#records tr.row:has-text("Nguyễn Văn An")');
+    await page.$eval('.table-scroll', (el) => { el.scrollTop = 0; });
+    await page.waitForSelector('#records tr.row:has-text("Nguyễn Văn An")', { state: 'detached' });
+
+    await page.check('#tick-all');
+    await page.waitForFunction(() => document.querySelector('#selection-count')?.textContent.endsWith(' 252'));
+    await page.click('#clear-selection');
+    await page.waitForSelector('#selection-bar', { state: 'detached' });
+    await page.locator('#records tr.row input[type="checkbox"]').first().check();
+    await page.click('#select-all-matching');
+    await page.waitForFunction(() => document.querySelector('#selection-count')?.textContent.endsWith(' 252'));
+    await page.click('#clear-selection');
+  });
+
+  step('an expired access token is refreshed without the user noticing', async () => {
+    // The server runs with SEN_ACCESS_TTL_SECS=5 (see the Makefile): wait past it.
+    const before = await page.evaluate(() => JSON.parse(localStorage.getItem('sen.tokens')).access_token);
+    await page.waitForTimeout(6_000);
+    await page.click('#nav-contacts');
+    await page.waitForFunction(() => document.querySelector('.list-page[data-kind="contacts"]')?.dataset.state === 'ready');
+    const now = await page.evaluate(() => JSON.parse(localStorage.getItem('sen.tokens')).access_token);
+    assert.notEqual(now, before);
+    assert.equal(new URL(page.url()).pathname, '/contacts');
+  });
+
+  step('a lost session goes to the login screen; logging in comes back', async () => {
+    await page.evaluate(() => {
+      const t = JSON.parse(localStorage.getItem('sen.tokens'));
+      localStorage.setItem('sen.tokens', JSON.stringify({ ...t, access_token: 'expired.or.forged', refresh_token: 'gone' }));
+    });
+    await page.click('#nav-leads');
+    await page.waitForURL(`${BASE}/login`);
+    await page.fill('#login-form input[name="email"]', OWNER.email);
+    await page.fill('#login-form input[name="password"]', 'not the password');
+    await page.click('#login-submit');
+    await page.waitForSelector('#login-form .form-error');
+    await page.fill('#login-form input[name="password"]', OWNER.password);
+    await page.click('#login-submit');
+    await page.waitForURL(`${BASE}/leads`);
+    await listReady();
+    await page.click('#logout');
+    await page.waitForURL(`${BASE}/login`);
+    assert.equal(await page.evaluate(() => localStorage.getItem('sen.tokens')), null);
+  });
+});

@@ -1,0 +1,37 @@
+//! Which columns the list shows; remembered per kind.
+
+use leptos::prelude::*;
+use sen_api_types::record::RecordKind;
+
+use crate::i18n::{Text, use_i18n};
+use crate::model::columns::{self, Column};
+
+#[component]
+pub fn ColumnChooser(kind: RecordKind, columns: RwSignal<Vec<Column>>) -> impl IntoView {
+    let i = use_i18n();
+    let open = RwSignal::new(false);
+    view! {
+        <div class="dropdown">
+            <button type="button" class="btn" id="columns-toggle" aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)>
+                {i.tr(Text::Columns)}
+            </button>
+            <Show when=move || open.get()>
+                <div class="dropdown-menu" id="column-chooser">
+                    {Column::available(kind).into_iter().map(|c| view! {
+                        <label class="check">
+                            <input type="checkbox" data-column=c.key()
+                                disabled=c == Column::Name
+                                prop:checked=move || columns.with(|cs| cs.contains(&c))
+                                on:change=move |_| columns.update(|cs| {
+                                    *cs = columns::toggle(kind, cs, c);
+                                    columns::save(kind, cs);
+                                })/>
+                            {i.tr(c.label(kind))}
+                        </label>
+                    }).collect_view()}
+                </div>
+            </Show>
+        </div>
+    }
+}

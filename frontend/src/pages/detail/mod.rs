@@ -1,0 +1,134 @@
+//! A record's page: every field with inline edit, phones/emails/addresses, tags, owner and
+//! sharing, the timeline, and delete with undo.
+
+mod contact_info;
+mod custom;
+mod editor;
+mod fields;
+mod people;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use sen_api_types::record::{Record, RecordKind};
+use uuid::Uuid;
+
+use crate::api::{self, ApiError};
+use crate::components::{ConfirmDialog, Link, Timeline};
+use crate::i18n::{Text, api_error, kind_plural, use_i18n};
+use crate::router;
+use crate::state::{ToastText, use_app};
+
+use editor::RecordEditor;
+
+#[component]
+pub fn DetailPage(kind: RecordKind, id: Uuid) -> impl IntoView {
+    let ctx = use_app();
+    let i = use_i18n();
+    ctx.refs.ensure_kind(kind);
+    let ed = RecordEditor {
+        kind,
+        rec: RwSignal::new(None::<Record>),
+        errors: RwSignal::new(Vec::new()),
+        stale: RwSignal::new(false),
+        toasts: ctx.toasts,
+    };
+    provide_context(ed);
+    let load_error = RwSignal::new(None::<ApiError>);
+    let load = move || {
+        spawn_local(async move {
+            match api::records::get(kind, id).await {
+                Ok(r) => {
+                    ed.rec.set(Some(r));
+                    ed.stale.set(false);
+                    ed.errors.set(Vec::new());
+                }
+                Err(e) => load_error.set(Some(e)),
+            }
+        });
+    };
+    load();
+
+    let confirm_open = RwSignal::new(false);
+    let name = move || {
+        ed.rec.with(|r| {
+            r.as_ref()
+                .map(|r| r.display_name.clone())
+                .unwrap_or_default()
+        })
+    };
+    let toasts = ctx.toasts;
+    let delete = Callback::new(move |_| {
+        let display = name();
+        spawn_local(async move {
+            match api::records::delete(kind, id).await {
+                Ok(()) => {
+                    toasts.with_action(
+                        ToastText::TextWith(Text::Deleted, display),
+                        Text::Undo,
+                        move || {
+                            spawn_local(async move {
+                                match api::records::restore(kind, id).await {
+                                    Ok(_) => {
+                                        toasts.ok(Text::Restored);
+                                        router::navigate(&router::detail_path(kind, id));
+                                    }
+                                    Err(e) => toasts.error(e),
+                                }
+                            });
+                        },
+                    );
+                    router::navigate(&router::list_path(kind));
+                }
+                Err(e) => toasts.error(e),
+            }
+        });
+    });
+    let confirm_text = Signal::derive(move || format!("{} {}?", i.t(Text::ConfirmDelete), name()));
+    let status = move || {
+        ed.rec
+            .with(|r| {
+                r.as_ref()
+                    .map(|r| ctx.refs.status_label(kind, &r.status, i.lang()))
+            })
+            .unwrap_or_default()
+    };
+
+    view! {
+        <article class="detail-page" data-kind=kind.plural()>
+            {move || load_error.get().map(|e| view! { <p class="form-error" role="alert">{api_error(i.lang(), &e)}</p> })}
+            <Show when=move || ed.rec.with(Option::is_some)>
+                <header class="detail-head">
+                    <Link href=router::list_path(kind) class="back">
+                        {move || format!("← {}", kind_plural(i.lang(), kind))}
+                    </Link>
+                    <h2 id="record-title">{name}</h2>
+                    <span class="badge" id="record-status">{status}</span>
+                    <span class="spacer"></span>
+                    <button type="button" class="btn danger" id="delete-record" on:click=move |_| confirm_open.set(true)>
+                        {i.tr(Text::Delete)}
+                    </button>
+                </header>
+                <Show when=move || ed.stale.get()>
+                    <div class="banner warn" id="stale-banner" role="alert">
+                        <span>{i.tr(Text::ChangedElsewhere)}</span>
+                        <button type="button" class="btn small" id="reload-record" on:click=move |_| load()>
+                            {i.tr(Text::Reload)}
+                        </button>
+                    </div>
+                </Show>
+                <div class="detail-grid">
+                    <div class="detail-main">
+                        <fields::FieldsSection/>
+                        <contact_info::ContactInfo/>
+                        <custom::CustomFields/>
+                    </div>
+                    <aside class="detail-side">
+                        <people::People/>
+                        <Timeline kind id version=ed.version()/>
+                    </aside>
+                </div>
+            </Show>
+            <ConfirmDialog open=confirm_open message=confirm_text confirm=Text::Delete on_confirm=delete/>
+        </article>
+    }
+}
