@@ -11,6 +11,7 @@ mod m0002_settings;
 mod m0003_records;
 mod m0004_lifecycle;
 mod m0005_list_indexes;
+mod m0006_bulk;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0003_records::Migration),
             Box::new(m0004_lifecycle::Migration),
             Box::new(m0005_list_indexes::Migration),
+            Box::new(m0006_bulk::Migration),
         ]
     }
 }

@@ -5,6 +5,7 @@
 pub mod activity;
 pub mod api_key;
 pub mod auth;
+pub mod bulk;
 pub mod error;
 pub mod health;
 pub mod lifecycle;

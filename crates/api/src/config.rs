@@ -91,3 +91,16 @@ impl Config {
         Ok(())
     }
 }
+
+/// `SEN_BULK_SYNC_LIMIT`: bulk actions on more records than this run as background jobs
+/// (default 5,000). Kept out of [`Config`] so that struct literals elsewhere stay valid; the
+/// server holds it in [`crate::state::AppState::bulk_sync_limit`], which tests may lower.
+pub fn bulk_sync_limit_from_env() -> anyhow::Result<u64> {
+    match std::env::var("SEN_BULK_SYNC_LIMIT") {
+        Ok(v) if !v.trim().is_empty() => v
+            .trim()
+            .parse()
+            .context("SEN_BULK_SYNC_LIMIT must be a whole number"),
+        _ => Ok(5_000),
+    }
+}

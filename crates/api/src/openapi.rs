@@ -82,6 +82,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(routes::settings::SettingsDoc::openapi());
     doc.merge(routes::records::RecordsDoc::openapi());
     doc.merge(routes::lifecycle::LifecycleDoc::openapi());
+    doc.merge(routes::bulk::BulkDoc::openapi());
     doc
 }
 

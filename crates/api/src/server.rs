@@ -2,6 +2,7 @@
 
 use std::net::TcpListener;
 use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
 use std::time::Duration;
 
 use actix_web::dev::Server;
@@ -16,7 +17,7 @@ use crate::config::Config;
 use crate::metrics::Metrics;
 use crate::rate_limit::RateLimiter;
 use crate::state::AppState;
-use crate::{extract, middleware, routes};
+use crate::{extract, jobs, middleware, routes};
 
 /// A server bound to its port, not yet running.
 pub struct Application {
@@ -42,8 +43,10 @@ pub async fn build(config: Config) -> anyhow::Result<Application> {
         jwt: Arc::new(JwtKeys::new(&secret, ttl)),
         login_limiter: Arc::new(RateLimiter::new(Duration::from_secs(60))),
         metrics: Arc::new(Metrics::default()),
+        bulk_sync_limit: Arc::new(AtomicU64::new(crate::config::bulk_sync_limit_from_env()?)),
         config: Arc::new(config),
     };
+    jobs::start(state.clone()).await;
     let listener = TcpListener::bind(&state.config.bind)
         .with_context(|| format!("binding {}", state.config.bind))?;
     let port = listener.local_addr()?.port();

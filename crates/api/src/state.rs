@@ -1,6 +1,7 @@
 //! What every handler shares: the database, the token keys, the limiter and the metrics.
 
 use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
 
 use sen_store::Db;
 
@@ -22,4 +23,6 @@ pub struct AppState {
     pub login_limiter: Arc<RateLimiter>,
     /// Request counters for `/metrics`.
     pub metrics: Arc<Metrics>,
+    /// Bulk actions on more records than this run as background jobs (`SEN_BULK_SYNC_LIMIT`).
+    pub bulk_sync_limit: Arc<AtomicU64>,
 }

@@ -2,6 +2,7 @@
 
 pub mod api_keys;
 pub mod auth;
+pub mod bulk;
 pub mod docs;
 pub mod health;
 pub mod lifecycle;
@@ -25,6 +26,7 @@ pub fn api_v1(cfg: &mut web::ServiceConfig) {
             .configure(api_keys::routes)
             .configure(settings::routes)
             .configure(lifecycle::routes)
+            .configure(bulk::routes)
             .configure(records::routes),
     );
 }

@@ -8,6 +8,7 @@ mod api_keys;
 mod auth;
 mod bad_input;
 mod bench_support;
+mod bulk;
 mod helpers;
 mod isolation;
 mod kinds;

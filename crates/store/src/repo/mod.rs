@@ -3,9 +3,12 @@
 pub mod activities;
 pub mod api_keys;
 pub mod audit;
+pub mod bulk;
 pub mod custom_fields;
 pub mod idempotency;
+pub mod jobs;
 pub mod lifecycle;
+pub mod operations;
 pub mod picklists;
 pub mod pipeline;
 pub mod records;

@@ -1,0 +1,62 @@
+//! The background job runner: a loop started with the server that claims queued jobs from
+//! the database, one at a time. A claim is a conditional UPDATE, so several instances never
+//! run one job at once; each committed chunk beats the job's heartbeat, and jobs whose
+//! heartbeat went stale (their instance died) are put back in the queue — at start-up and
+//! on every poll — and resume after their last committed chunk.
+
+mod bulk;
+
+use std::time::Duration;
+
+use sen_store::repo::{jobs, now};
+use uuid::Uuid;
+
+use crate::state::AppState;
+
+/// How often an idle worker looks for work.
+const POLL: Duration = Duration::from_millis(200);
+
+/// A running job whose heartbeat is older than this is taken to be orphaned.
+const STALE_AFTER: Duration = Duration::from_secs(30);
+
+/// Re-queues orphaned jobs, then starts the worker loop on the current runtime.
+pub async fn start(state: AppState) {
+    let worker = format!("sen-{}", Uuid::now_v7().simple());
+    if let Err(err) = requeue_stale(&state).await {
+        tracing::warn!(error = %err, "could not re-queue orphaned jobs");
+    }
+    tokio::spawn(async move {
+        loop {
+            if let Err(err) = tick(&state, &worker).await {
+                tracing::warn!(error = %err, "job worker");
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    });
+}
+
+async fn requeue_stale(state: &AppState) -> anyhow::Result<u64> {
+    let stale = chrono::Duration::from_std(STALE_AFTER)?;
+    let n = jobs::requeue_stale(state.db.conn(), now() - stale).await?;
+    if n > 0 {
+        tracing::info!(jobs = n, "re-queued orphaned jobs");
+    }
+    Ok(n)
+}
+
+/// Runs every job in the queue.
+async fn tick(state: &AppState, worker: &str) -> anyhow::Result<()> {
+    requeue_stale(state).await?;
+    while let Some(job) = jobs::claim_next(state.db.conn(), worker, now()).await? {
+        let id = job.id;
+        let outcome = match job.kind.as_str() {
+            "bulk" => bulk::run(state, worker, job).await,
+            other => Err(anyhow::anyhow!("unknown job kind {other:?}")),
+        };
+        if let Err(err) = outcome {
+            tracing::error!(job = %id, error = ?err, "job failed");
+            jobs::finish(state.db.conn(), id, worker, Err(err.to_string()), now()).await?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,103 @@
+//! The selection a bulk action works on: the caller's visible, filtered records of one kind
+//! (`list_select`) as an id subquery, optionally cut to one chunk of ids.
+
+use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, Query, SelectStatement};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, Iden, QueryFilter, QuerySelect,
+    QueryTrait,
+};
+use uuid::Uuid;
+
+use super::sql::scalar_i64;
+use crate::entity::record;
+use crate::error::StoreResult;
+use crate::repo::records::{Filter, Viewer, list_select};
+
+/// A keyset slice of ids: after `after` (exclusive) up to `upto` (inclusive); `None`s are open.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Bounds {
+    /// Ids above this one.
+    pub after: Option<Uuid>,
+    /// Ids up to and including this one.
+    pub upto: Option<Uuid>,
+}
+
+impl Bounds {
+    /// The condition on an id column `(table, column)`.
+    pub(super) fn on(
+        &self,
+        table: impl Iden + Clone + 'static,
+        col: impl Iden + Clone + 'static,
+    ) -> Condition {
+        let mut c = Condition::all();
+        if let Some(after) = self.after {
+            c = c.add(Expr::col((table.clone(), col.clone())).gt(after));
+        }
+        if let Some(upto) = self.upto {
+            c = c.add(Expr::col((table, col)).lte(upto));
+        }
+        c
+    }
+}
+
+/// `SELECT records.id` of the live records of `kind` the viewer may see (and so edit) that
+/// match `filter`, within `bounds`.
+pub fn candidates(
+    backend: DatabaseBackend,
+    viewer: &Viewer,
+    kind: &str,
+    filter: &Filter,
+    bounds: Bounds,
+) -> SelectStatement {
+    let mut q = list_select(backend, viewer, kind, filter)
+        .select_only()
+        .column(record::Column::Id)
+        .into_query();
+    q.cond_where(bounds.on(record::Entity, record::Column::Id));
+    q
+}
+
+/// The last id of the next chunk of `size` candidates (in id order); `None` when fewer than
+/// `size` remain, i.e. the rest is the last chunk.
+pub async fn chunk_end(
+    db: &impl ConnectionTrait,
+    candidates: SelectStatement,
+    size: u64,
+) -> StoreResult<Option<Uuid>> {
+    let mut q = candidates;
+    q.order_by((record::Entity, record::Column::Id), sea_orm::Order::Asc)
+        .limit(1)
+        .offset(size.saturating_sub(1));
+    Ok(match db.query_one(&q).await? {
+        Some(row) => Some(row.try_get_by_index(0)?),
+        None => None,
+    })
+}
+
+/// How many rows a select yields.
+pub async fn count(db: &impl ConnectionTrait, inner: SelectStatement) -> StoreResult<u64> {
+    let stmt = Query::select()
+        .expr(Expr::cust("COUNT(*)"))
+        .from_subquery(inner, Alias::new("selected"))
+        .to_owned();
+    Ok(u64::try_from(scalar_i64(db, &stmt).await?).unwrap_or(0))
+}
+
+/// How many of `ids` are live records of `kind` in the workspace, visible or not.
+pub async fn count_existing(
+    db: &impl ConnectionTrait,
+    ws: Uuid,
+    kind: &str,
+    ids: &[Uuid],
+) -> StoreResult<u64> {
+    let q = record::Entity::find()
+        .select_only()
+        .column(record::Column::Id)
+        .filter(record::Column::WorkspaceId.eq(ws))
+        .filter(record::Column::Kind.eq(kind))
+        .filter(record::Column::DeletedAt.is_null())
+        .filter(record::Column::MergedInto.is_null())
+        .filter(record::Column::Id.is_in(ids.iter().copied()))
+        .into_query();
+    count(db, q).await
+}
