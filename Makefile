@@ -11,7 +11,7 @@ include e2e/tools.mk
 -include frontend/frontend.mk
 
 .PHONY: help setup build run openapi check fmt lint deps-guard test test-rust test-pg \
-        test-openapi test-smoke test-e2e bench clean
+        test-openapi test-smoke test-e2e bench bench-small clean
 
 help:
 	@echo "make setup   install what a fresh Debian machine lacks (apt, npm, python tools)"
@@ -56,7 +56,7 @@ deps-guard:
 	done; echo "dependency guard: ok"
 
 ## test: everything CI runs.
-test: check test-rust test-pg test-openapi test-smoke test-e2e
+test: check test-rust test-pg test-openapi test-smoke test-e2e bench-small
 
 test-rust:
 	$(CARGO) test --workspace
@@ -76,7 +76,40 @@ test-smoke: docs-assets
 	bash e2e/scripts/with-server.sh $(SEN_DEBUG_BIN) bash e2e/scripts/curl-smoke.sh
 	bash e2e/scripts/with-server.sh $(SEN_DEBUG_BIN) bash -c 'bash e2e/client/run.sh $(SEN_SPEC) $$SEN_BASE_URL'
 
-test-e2e: spa spa-smoke
+## The web app: release SPA, its smoke check, then the browser suite (Playwright driving Debian's
+## Chromium) against a fresh server serving that SPA. npm ci only when the lockfile changed.
+## Access tokens live 5 s there, so the suite also exercises the silent token refresh.
+test-e2e: spa
+	$(CARGO) build -p sen-api --bin sen
+	@stamp=e2e/browser/node_modules/.sen-npm-stamp; \
+	if [ ! -f $$stamp ] || [ e2e/browser/package.json -nt $$stamp ] || [ e2e/browser/package-lock.json -nt $$stamp ]; then \
+	  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix e2e/browser --ignore-scripts --no-audit --no-fund && touch $$stamp; \
+	fi
+	$(MAKE) --no-print-directory spa-smoke
+	SEN_STATIC_DIR=$(CURDIR)/frontend/dist SEN_ACCESS_TTL_SECS=5 \
+	  bash e2e/scripts/with-server.sh $(SEN_DEBUG_BIN) node e2e/browser/run.mjs
+
+## bench: the records benchmark (crates/bench) on SQLite and on a throwaway PostgreSQL cluster,
+## 1,000,000 contacts; report in $(TARGET_DIR)/bench/records.md. bench-small: 20,000 contacts
+## with every answer checked, for `make test`. BENCH_PROFILE=dev skips the release build.
+BENCH_PROFILE ?= release
+BENCH_BIN = $(TARGET_DIR)/$(if $(filter dev,$(BENCH_PROFILE)),debug,$(BENCH_PROFILE))/sen-bench
+
+# $(call bench-run,ARGS): build sen-bench, start PostgreSQL in a fresh dir under /tmp, run both
+# engines, and stop the cluster on the way out whatever happened.
+define bench-run
+	$(CARGO) build --profile $(BENCH_PROFILE) -p sen-bench
+	@set -e; dir=$$(mktemp -d /tmp/sen-bench-pg.XXXXXX); \
+	trap "bash e2e/scripts/pg.sh stop $$dir" EXIT; \
+	url=$$(bash e2e/scripts/pg.sh start $$dir); \
+	$(BENCH_BIN) --engines sqlite,postgres --pg-url "$$url" $(1)
+endef
+
+bench:
+	$(call bench-run,--rows 1000000 --out $(TARGET_DIR)/bench/records.md)
+
+bench-small:
+	$(call bench-run,--rows 20000 --iterations 30 --check --out $(TARGET_DIR)/bench/records-small.md)
 
 clean:
 	$(CARGO) clean

@@ -91,9 +91,26 @@ impl Db {
         Ok(self.conn.begin_with_options(options).await?)
     }
 
-    /// Applies every pending migration.
+    /// Applies every pending migration, then refreshes the planner's statistics.
     pub async fn migrate(&self) -> StoreResult<()> {
         Migrator::up(&self.conn, None).await?;
+        // PostgreSQL's autovacuum keeps its statistics; SQLite only has what it is told.
+        if self.backend == Backend::Sqlite {
+            self.analyze().await?;
+        }
+        Ok(())
+    }
+
+    /// Refreshes the query planner's statistics (after start-up and after large writes such
+    /// as imports). Without them SQLite takes every index prefix for selective and may walk a
+    /// whole index where the sort index and a LIMIT would read a page.
+    pub async fn analyze(&self) -> StoreResult<()> {
+        use sea_orm::ConnectionTrait;
+        let sql = match self.backend {
+            Backend::Sqlite => "PRAGMA optimize=0x10002",
+            Backend::Postgres => "ANALYZE",
+        };
+        self.conn.execute_unprepared(sql).await?;
         Ok(())
     }
 

@@ -1,0 +1,82 @@
+//! A small JSON client for the server under test.
+
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use serde_json::Value;
+
+/// The server's base URL and one keep-alive connection pool.
+#[derive(Clone)]
+pub struct Http {
+    base: String,
+    client: reqwest::Client,
+}
+
+impl Http {
+    /// A client of `http://127.0.0.1:<port>`.
+    pub fn new(port: u16) -> anyhow::Result<Http> {
+        let client = reqwest::Client::builder()
+            .timeout(Duration::from_secs(120))
+            .pool_max_idle_per_host(4)
+            .build()
+            .context("building the HTTP client")?;
+        Ok(Http {
+            base: format!("http://127.0.0.1:{port}"),
+            client,
+        })
+    }
+
+    /// POSTs JSON and returns the JSON answer; any status but 2xx is an error.
+    pub async fn post(
+        &self,
+        path: &str,
+        token: Option<&str>,
+        body: &Value,
+    ) -> anyhow::Result<Value> {
+        let mut req = self.client.post(format!("{}{path}", self.base)).json(body);
+        if let Some(token) = token {
+            req = req.bearer_auth(token);
+        }
+        let res = req.send().await.with_context(|| format!("POST {path}"))?;
+        let status = res.status();
+        let text = res
+            .text()
+            .await
+            .with_context(|| format!("reading POST {path}"))?;
+        if !status.is_success() {
+            bail!("POST {path}: {status}: {text}");
+        }
+        serde_json::from_str(&text).with_context(|| format!("POST {path}: not JSON: {text}"))
+    }
+
+    /// GETs `path` with a query string and returns the status and the whole body; the body is
+    /// read to its end, so timing this call times the complete answer.
+    pub async fn get(
+        &self,
+        path: &str,
+        token: &str,
+        query: &[(&str, String)],
+    ) -> anyhow::Result<(u16, Vec<u8>)> {
+        let res = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .query(query)
+            .bearer_auth(token)
+            .send()
+            .await
+            .with_context(|| format!("GET {path}"))?;
+        let status = res.status().as_u16();
+        let body = res
+            .bytes()
+            .await
+            .with_context(|| format!("reading GET {path}"))?;
+        Ok((status, body.to_vec()))
+    }
+}
+
+/// A string field of a JSON answer.
+pub fn text<'a>(v: &'a Value, pointer: &str) -> anyhow::Result<&'a str> {
+    v.pointer(pointer)
+        .and_then(Value::as_str)
+        .with_context(|| format!("no {pointer} in {v}"))
+}

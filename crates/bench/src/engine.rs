@@ -1,0 +1,157 @@
+//! One engine, start to finish: a fresh database, the real server in-process, the workspace,
+//! the load, and every scenario for the owner and for a plain member.
+
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::Context;
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use sen_api::config::Config;
+use sen_store::ConnectionTrait;
+use sen_store::admin::{create_postgres_database, drop_postgres_database};
+use uuid::Uuid;
+
+use crate::args::{Args, Engine};
+use crate::checks::{Oracle, Who};
+use crate::client::Http;
+use crate::measure::{self, Budget};
+use crate::report::{EngineReport, Row};
+use crate::{load, scenarios, setup};
+
+/// A series stops after this long (with at least 10 samples) even short of `--iterations`.
+const MAX_SERIES_TIME: Duration = Duration::from_secs(60);
+
+/// Runs the benchmark on `engine`; returns the report and the failed checks. The database is
+/// dropped afterwards, whatever happened, unless `--keep-db` asks to keep it.
+pub async fn run(engine: Engine, args: &Args) -> anyhow::Result<(EngineReport, Vec<String>)> {
+    let dir = tempfile::tempdir().context("creating a temporary directory")?;
+    let (url, pg) = match engine {
+        Engine::Sqlite => (
+            format!("sqlite://{}", dir.path().join("sen.db").display()),
+            None,
+        ),
+        Engine::Postgres => {
+            let admin = args
+                .pg_url
+                .clone()
+                .context("--pg-url is required for postgres")?;
+            let name = format!("sen_bench_{}", Uuid::now_v7().simple());
+            let url = create_postgres_database(&admin, &name)
+                .await
+                .context("creating the database")?;
+            (url, Some((admin, name)))
+        }
+    };
+    let result = on_database(engine, args, url.clone(), dir.path()).await;
+    if args.keep_db {
+        let _ = dir.keep();
+        eprintln!("sen-bench: kept the {} database: {url}", engine.name());
+    } else if let Some((admin, name)) = pg
+        && let Err(e) = drop_postgres_database(&admin, &name).await
+    {
+        eprintln!("sen-bench: could not drop database {name}: {e}");
+    }
+    result
+}
+
+/// The server's configuration: the defaults of the test suite, two workers, and tokens that
+/// outlive a long load.
+fn config(database_url: String, dir: &Path) -> Config {
+    Config {
+        database_url,
+        bind: "127.0.0.1:0".into(),
+        data_dir: dir.to_path_buf(),
+        jwt_secret: Some(format!("bench-{}", Uuid::now_v7().simple())),
+        access_ttl: Duration::from_secs(24 * 3600),
+        refresh_ttl: Duration::from_secs(24 * 3600),
+        json_limit: 1024 * 1024,
+        login_limit_per_ip: 1000,
+        login_limit_per_account: 100,
+        static_dir: dir.join("no-spa"),
+        docs_dir: dir.join("no-docs"),
+        workers: 2,
+    }
+}
+
+async fn on_database(
+    engine: Engine,
+    args: &Args,
+    url: String,
+    dir: &Path,
+) -> anyhow::Result<(EngineReport, Vec<String>)> {
+    let name = engine.name();
+    let app = sen_api::server::build(config(url, dir))
+        .await
+        .context("starting the server")?;
+    let handle = app.server.handle();
+    tokio::spawn(app.server);
+    let http = Http::new(app.port)?;
+    let db = app.state.db.clone();
+    let mut rng = StdRng::seed_from_u64(args.seed.wrapping_add(1));
+    eprintln!("{name}: setting up the workspace");
+    let ws = setup::workspace(&http, &db, &mut rng)
+        .await
+        .context("setting up the workspace")?;
+    eprintln!("{name}: loading {} contacts", args.rows);
+    let (facts, load) = load::load(&db, &ws, args.rows, args.seed).await?;
+    eprintln!(
+        "{name}: loaded in {:.1} s ({:.0} contacts/s)",
+        load.elapsed.as_secs_f64(),
+        load.rate()
+    );
+    if engine == Engine::Postgres {
+        // What autovacuum would reach soon after a bulk load: statistics and a visibility map.
+        db.conn()
+            .execute_unprepared("VACUUM ANALYZE")
+            .await
+            .context("VACUUM ANALYZE")?;
+    }
+    let budget = Budget {
+        warmup: (args.iterations / 10).clamp(3, 20),
+        iterations: args.iterations,
+        max_time: MAX_SERIES_TIME,
+    };
+    let scenarios = scenarios::all(
+        &mut rng,
+        &db,
+        &ws,
+        &facts,
+        budget.warmup + budget.iterations,
+    )
+    .await?;
+    let oracle = Oracle {
+        ws: &ws,
+        facts: &facts,
+    };
+    let (mut rows, mut problems) = (Vec::new(), Vec::new());
+    for sc in &scenarios {
+        for (who, session) in [(Who::Owner, &ws.owner), (Who::Member, &ws.member)] {
+            eprintln!("{name}: {} ({})", sc.name, who.name());
+            let check = args.check.then_some((&oracle, who));
+            let (http_series, bad, pages) =
+                measure::http(&http, &session.token, sc, budget, check).await?;
+            problems.extend(bad);
+            let viewer = measure::viewer(&db, ws.id, session).await?;
+            let (floor, bad) = measure::floor(&db, &viewer, sc, budget, &pages).await?;
+            problems.extend(bad);
+            rows.push(Row {
+                name: format!("{} — {}", sc.name, who.name()),
+                goal: sc.goal,
+                http: http_series,
+                floor,
+            });
+        }
+    }
+    handle.stop(true).await;
+    drop(scenarios);
+    Ok((
+        EngineReport {
+            engine,
+            load,
+            facts,
+            rows,
+        },
+        problems,
+    ))
+}
