@@ -9,7 +9,7 @@ use sen_domain::value::{
     Country, Phone, display_name, normalise_text, search_key, unique_emails, unique_phones,
 };
 use sen_store::entity::record::Model;
-use sen_store::repo::records::Children;
+use sen_store::repo::records::{self, Children};
 use uuid::Uuid;
 
 use crate::names::{self, PersonName, one, pick};
@@ -41,7 +41,8 @@ impl Plan<'_> {
 /// The `i`-th contact.
 pub fn contact<R: Rng>(rng: &mut R, plan: &Plan<'_>, i: u64) -> (Model, Children, PersonName) {
     let created_at = plan.created_at(rng, i);
-    let mut row = blank(plan.ws, created_at, uuid_v7(rng, created_at));
+    let mut row = records::blank(plan.ws.id, "contact", plan.ws.owner.user_id, created_at);
+    row.id = uuid_v7(rng, created_at);
     let person = PersonName::random(rng);
     row.last_name = Some(normalise_text(&person.last_name()));
     row.first_name = Some(normalise_text(person.given));
@@ -77,64 +78,6 @@ fn uuid_v7<R: Rng>(rng: &mut R, at: DateTime<Utc>) -> Uuid {
         &bytes,
     )
     .into_uuid()
-}
-
-/// What `input.rs`'s `blank()` makes for a contact created by the workspace owner.
-fn blank(ws: &Workspace, at: DateTime<Utc>, id: Uuid) -> Model {
-    let empty = || serde_json::Value::Array(Vec::new());
-    Model {
-        id,
-        workspace_id: ws.id,
-        kind: "contact".into(),
-        status: String::new(),
-        first_name: None,
-        last_name: None,
-        name: String::new(),
-        search_key: String::new(),
-        birthday: None,
-        gender: None,
-        national_id: None,
-        job_title: None,
-        source: String::new(),
-        industry: String::new(),
-        company_name: None,
-        account_id: None,
-        contact_id: None,
-        notes: None,
-        custom: serde_json::Value::Object(serde_json::Map::new()),
-        socials: empty(),
-        websites: empty(),
-        addresses: empty(),
-        city: String::new(),
-        org_size: None,
-        contact_source: None,
-        customer_group: None,
-        contact_status: None,
-        amount: None,
-        currency: None,
-        expected_close_date: None,
-        probability: None,
-        lost_reason: None,
-        closed_at: None,
-        source_lead_id: None,
-        input_source: None,
-        zalo_user_id: None,
-        facebook_psid: None,
-        owner_id: ws.owner.user_id,
-        sharing_mode: "everyone".into(),
-        created_by: ws.owner.user_id,
-        created_via: "manual".into(),
-        version: 1,
-        created_at: at,
-        updated_at: at,
-        deleted_at: None,
-        deleted_by: None,
-        merged_into: None,
-        converted_to: None,
-        converted_at: None,
-        converted_account_id: None,
-        converted_opportunity_id: None,
-    }
 }
 
 /// Gender, birthday, job and address (contacts have no company name: they link to accounts).

@@ -11,4 +11,4 @@ pub mod repo;
 
 pub use db::{Backend, Db, commit, rollback};
 pub use error::StoreError;
-pub use sea_orm::{ConnectionTrait, DatabaseTransaction, TransactionTrait};
+pub use sea_orm::{ConnectionTrait, DatabaseTransaction, Order, TransactionTrait};

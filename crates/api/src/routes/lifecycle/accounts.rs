@@ -2,20 +2,19 @@
 //! individual customer is simply a contact without an account.)
 
 use actix_web::{HttpResponse, get, post, web};
-use sen_api_types::error::{ErrorCode, Problem};
+use sen_api_types::error::Problem;
 use sen_api_types::record::{Record, RecordInput, RecordKind, RecordPage};
-use sen_store::repo::records::{self, Cursor, SortField};
+use sen_store::repo::records;
 use uuid::Uuid;
 
 use crate::auth::AuthUser;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::routes::records::context::Ctx;
 use crate::routes::records::events::record_change;
 use crate::routes::records::filter::{ListQuery, to_store_filter};
 use crate::routes::records::input::prepare;
-use crate::routes::records::present;
-use crate::routes::records::read::{present_one, visible_or_404};
+use crate::routes::records::read::{Paging, present_one, present_page, visible_or_404};
 use crate::state::AppState;
 
 /// A page of the account's contacts you can see (the list's filters apply too).
@@ -40,48 +39,19 @@ pub async fn account_contact_list(
     let db = state.db.conn();
     let account = visible_or_404(db, &ctx, "account", id.into_inner()).await?;
     let search = query.into_inner().into_search();
-    let sort = SortField::parse(search.sort.as_deref().unwrap_or("-created_at"))
-        .ok_or_else(|| ApiError::field("sort", "invalid_option", "sort by a list column"))?;
-    let limit = search.limit.unwrap_or(50);
-    if !(1..=200).contains(&limit) {
-        return Err(ApiError::field(
-            "limit",
-            "out_of_range",
-            "use a page size from 1 to 200",
-        ));
-    }
-    let cursor = match search.cursor.as_deref().filter(|c| !c.is_empty()) {
-        Some(text) => Some(Cursor::decode(text).ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::InvalidQuery,
-                "the cursor is not one this server gave out",
-            )
-        })?),
-        None => None,
-    };
+    let paging = Paging::of(&search)?;
     let filter = to_store_filter(db, &ctx, &search.filter).await?;
     let page = records::account_contacts(
         db,
         &ctx.viewer,
         account.id,
         &filter,
-        sort,
-        cursor.as_ref(),
-        limit,
+        paging.sort,
+        paging.cursor.as_ref(),
+        paging.limit,
     )
     .await?;
-    let ids: Vec<Uuid> = page.rows.iter().map(|r| r.id).collect();
-    let mut children = records::load_children(db, ctx.ws(), &ids).await?;
-    Ok(web::Json(RecordPage {
-        items: page
-            .rows
-            .iter()
-            .map(|r| present::record(r, &children.remove(&r.id).unwrap_or_default()))
-            .collect(),
-        next_cursor: page.next_cursor,
-        total: page.total,
-        total_is_estimate: page.total_is_estimate,
-    }))
+    Ok(web::Json(present_page(db, ctx.ws(), page).await?))
 }
 
 /// Creates a contact of the account in one call (its `account_id` is the path's).

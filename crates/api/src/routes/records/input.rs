@@ -8,7 +8,7 @@ use sen_domain::search::search_document;
 use sen_domain::value::{Phone, display_name, search_key, unique_emails, unique_phones};
 use sen_store::ConnectionTrait;
 use sen_store::entity::record::Model;
-use sen_store::repo::records::Children;
+use sen_store::repo::records::{self, Children};
 use sen_store::repo::{custom_fields, statuses, tags};
 
 use super::context::Ctx;
@@ -47,7 +47,7 @@ pub async fn prepare(
     let creating = current.is_none();
     let mut row = match current {
         Some((m, _)) => m.clone(),
-        None => blank(ctx, kind),
+        None => records::blank(ctx.ws(), kind.as_str(), ctx.auth.id, sen_store::repo::now()),
     };
     let mut ch = current.map(|(_, c)| c.clone()).unwrap_or_default();
     let mut e = Errors::default();
@@ -307,63 +307,4 @@ fn check_tags(e: &mut Errors, names: Vec<String>) -> Vec<String> {
         }
     }
     out
-}
-
-/// An empty record of `kind` created by the caller now.
-fn blank(ctx: &Ctx, kind: RecordKind) -> Model {
-    let now = sen_store::repo::now();
-    let empty = || serde_json::Value::Array(Vec::new());
-    Model {
-        id: sen_store::repo::new_id(),
-        workspace_id: ctx.ws(),
-        kind: kind.as_str().to_owned(),
-        status: String::new(),
-        first_name: None,
-        last_name: None,
-        name: String::new(),
-        search_key: String::new(),
-        birthday: None,
-        gender: None,
-        national_id: None,
-        job_title: None,
-        source: String::new(),
-        industry: String::new(),
-        company_name: None,
-        account_id: None,
-        contact_id: None,
-        notes: None,
-        custom: serde_json::Value::Object(serde_json::Map::new()),
-        socials: empty(),
-        websites: empty(),
-        addresses: empty(),
-        city: String::new(),
-        org_size: None,
-        contact_source: None,
-        customer_group: None,
-        contact_status: None,
-        amount: None,
-        currency: None,
-        expected_close_date: None,
-        probability: None,
-        lost_reason: None,
-        closed_at: None,
-        source_lead_id: None,
-        input_source: None,
-        zalo_user_id: None,
-        facebook_psid: None,
-        owner_id: ctx.auth.id,
-        sharing_mode: "everyone".into(),
-        created_by: ctx.auth.id,
-        created_via: "manual".into(),
-        version: 1,
-        created_at: now,
-        updated_at: now,
-        deleted_at: None,
-        deleted_by: None,
-        merged_into: None,
-        converted_to: None,
-        converted_at: None,
-        converted_account_id: None,
-        converted_opportunity_id: None,
-    }
 }

@@ -116,57 +116,88 @@ async fn page(
 ) -> ApiResult<web::Json<RecordPage>> {
     let ctx = Ctx::load(state, auth).await?;
     let db = state.db.conn();
-    let sort_text = search.sort.as_deref().unwrap_or("-created_at");
-    let sort = SortField::parse(sort_text).ok_or_else(|| {
-        let names: Vec<&str> = SortField::ALL.iter().map(|(n, _)| *n).collect();
-        ApiError::field(
-            "sort",
-            "invalid_option",
-            format!(
-                "sort by one of {} (prefix - for descending)",
-                names.join(", ")
-            ),
-        )
-    })?;
-    let limit = search.limit.unwrap_or(50);
-    if !(1..=200).contains(&limit) {
-        return Err(ApiError::field(
-            "limit",
-            "out_of_range",
-            "use a page size from 1 to 200",
-        ));
-    }
-    let cursor = match search.cursor.as_deref().filter(|c| !c.is_empty()) {
-        Some(text) => Some(Cursor::decode(text).ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::InvalidQuery,
-                "the cursor is not one this server gave out",
-            )
-        })?),
-        None => None,
-    };
+    let paging = Paging::of(&search)?;
     let filter = to_store_filter(db, &ctx, &search.filter).await?;
     let page = records::list(
         db,
         &ctx.viewer,
         kind.as_str(),
         &filter,
-        sort,
-        cursor.as_ref(),
-        limit,
+        paging.sort,
+        paging.cursor.as_ref(),
+        paging.limit,
     )
     .await?;
+    Ok(web::Json(present_page(db, ctx.ws(), page).await?))
+}
+
+/// The checked paging part of a search: sort, page size and cursor.
+pub struct Paging {
+    /// Sort column and direction.
+    pub sort: (SortField, sen_store::Order),
+    /// Page size, 1–200.
+    pub limit: u64,
+    /// Where the page starts.
+    pub cursor: Option<Cursor>,
+}
+
+impl Paging {
+    /// Checks a search's sort, limit and cursor.
+    pub fn of(search: &RecordSearch) -> ApiResult<Paging> {
+        let sort_text = search.sort.as_deref().unwrap_or("-created_at");
+        let sort = SortField::parse(sort_text).ok_or_else(|| {
+            let names: Vec<&str> = SortField::ALL.iter().map(|(n, _)| *n).collect();
+            ApiError::field(
+                "sort",
+                "invalid_option",
+                format!(
+                    "sort by one of {} (prefix - for descending)",
+                    names.join(", ")
+                ),
+            )
+        })?;
+        let limit = search.limit.unwrap_or(50);
+        if !(1..=200).contains(&limit) {
+            return Err(ApiError::field(
+                "limit",
+                "out_of_range",
+                "use a page size from 1 to 200",
+            ));
+        }
+        let cursor = match search.cursor.as_deref().filter(|c| !c.is_empty()) {
+            Some(text) => Some(Cursor::decode(text).ok_or_else(|| {
+                ApiError::new(
+                    ErrorCode::InvalidQuery,
+                    "the cursor is not one this server gave out",
+                )
+            })?),
+            None => None,
+        };
+        Ok(Paging {
+            sort,
+            limit,
+            cursor,
+        })
+    }
+}
+
+/// A store page, with each record's children, as the API shows it.
+pub async fn present_page(
+    db: &impl ConnectionTrait,
+    ws: Uuid,
+    page: records::Page,
+) -> ApiResult<RecordPage> {
     let ids: Vec<Uuid> = page.rows.iter().map(|r| r.id).collect();
-    let mut children = records::load_children(db, ctx.ws(), &ids).await?;
+    let mut children = records::load_children(db, ws, &ids).await?;
     let items = page
         .rows
         .iter()
         .map(|r| present::record(r, &children.remove(&r.id).unwrap_or_default()))
         .collect();
-    Ok(web::Json(RecordPage {
+    Ok(RecordPage {
         items,
         next_cursor: page.next_cursor,
         total: page.total,
         total_is_estimate: page.total_is_estimate,
-    }))
+    })
 }

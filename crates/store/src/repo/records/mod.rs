@@ -20,4 +20,4 @@ pub use matches::{MatchReason, matches};
 pub use read::{get_any, get_visible, trash};
 pub use related::account_contacts;
 pub use visibility::{Viewer, visible};
-pub use write::{insert, restore, soft_delete, update};
+pub use write::{blank, insert, restore, soft_delete, update};

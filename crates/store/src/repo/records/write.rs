@@ -80,3 +80,62 @@ pub async fn restore(
         Err(StoreError::NotFound)
     }
 }
+
+/// An empty live record of `kind`: what a create starts from before its fields are applied
+/// (the API's create path and bulk loaders build rows the same way).
+pub fn blank(ws: Uuid, kind: &str, actor: Uuid, now: DateTime<Utc>) -> Model {
+    let empty = || serde_json::Value::Array(Vec::new());
+    Model {
+        id: crate::repo::new_id(),
+        workspace_id: ws,
+        kind: kind.to_owned(),
+        status: String::new(),
+        first_name: None,
+        last_name: None,
+        name: String::new(),
+        search_key: String::new(),
+        birthday: None,
+        gender: None,
+        national_id: None,
+        job_title: None,
+        source: String::new(),
+        industry: String::new(),
+        company_name: None,
+        account_id: None,
+        contact_id: None,
+        notes: None,
+        custom: serde_json::Value::Object(serde_json::Map::new()),
+        socials: empty(),
+        websites: empty(),
+        addresses: empty(),
+        city: String::new(),
+        org_size: None,
+        contact_source: None,
+        customer_group: None,
+        contact_status: None,
+        amount: None,
+        currency: None,
+        expected_close_date: None,
+        probability: None,
+        lost_reason: None,
+        closed_at: None,
+        source_lead_id: None,
+        input_source: None,
+        zalo_user_id: None,
+        facebook_psid: None,
+        owner_id: actor,
+        sharing_mode: "everyone".into(),
+        created_by: actor,
+        created_via: "manual".into(),
+        version: 1,
+        created_at: now,
+        updated_at: now,
+        deleted_at: None,
+        deleted_by: None,
+        merged_into: None,
+        converted_to: None,
+        converted_at: None,
+        converted_account_id: None,
+        converted_opportunity_id: None,
+    }
+}
