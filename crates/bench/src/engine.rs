@@ -17,6 +17,7 @@ use crate::checks::{Oracle, Who};
 use crate::client::Http;
 use crate::measure::{self, Budget};
 use crate::report::{EngineReport, Row};
+use crate::setup::Workspace;
 use crate::{load, scenarios, setup};
 
 /// A series stops after this long (with at least 10 samples) even short of `--iterations`.
@@ -74,6 +75,35 @@ fn config(database_url: String, dir: &Path) -> Config {
     }
 }
 
+/// The server running in-process, and its database pool.
+struct Server {
+    handle: actix_web::dev::ServerHandle,
+    http: Http,
+    db: sen_store::Db,
+}
+
+impl Server {
+    async fn start(config: Config) -> anyhow::Result<Server> {
+        let app = sen_api::server::build(config)
+            .await
+            .context("starting the server")?;
+        let handle = app.server.handle();
+        tokio::spawn(app.server);
+        Ok(Server {
+            handle,
+            http: Http::new(app.port)?,
+            db: app.state.db.clone(),
+        })
+    }
+
+    async fn stop(self) {
+        self.handle.stop(true).await;
+        if let Err(e) = self.db.close().await {
+            eprintln!("sen-bench: closing the pool: {e}");
+        }
+    }
+}
+
 async fn on_database(
     engine: Engine,
     args: &Args,
@@ -81,13 +111,8 @@ async fn on_database(
     dir: &Path,
 ) -> anyhow::Result<(EngineReport, Vec<String>)> {
     let name = engine.name();
-    let app = sen_api::server::build(config(url, dir))
-        .await
-        .context("starting the server")?;
-    let handle = app.server.handle();
-    tokio::spawn(app.server);
-    let http = Http::new(app.port)?;
-    let db = app.state.db.clone();
+    let config = config(url, dir);
+    let Server { handle, http, db } = Server::start(config.clone()).await?;
     let mut rng = StdRng::seed_from_u64(args.seed.wrapping_add(1));
     eprintln!("{name}: setting up the workspace");
     let ws = setup::workspace(&http, &db, &mut rng)
@@ -107,44 +132,14 @@ async fn on_database(
             .await
             .context("VACUUM ANALYZE")?;
     }
-    let budget = Budget {
-        warmup: (args.iterations / 10).clamp(3, 20),
-        iterations: args.iterations,
-        max_time: MAX_SERIES_TIME,
-    };
-    let scenarios = scenarios::all(
-        &mut rng,
-        &db,
-        &ws,
-        &facts,
-        budget.warmup + budget.iterations,
-    )
-    .await?;
-    let oracle = Oracle {
-        ws: &ws,
-        facts: &facts,
-    };
-    let (mut rows, mut problems) = (Vec::new(), Vec::new());
-    for sc in &scenarios {
-        for (who, session) in [(Who::Owner, &ws.owner), (Who::Member, &ws.member)] {
-            eprintln!("{name}: {} ({})", sc.name, who.name());
-            let check = args.check.then_some((&oracle, who));
-            let (http_series, bad, pages) =
-                measure::http(&http, &session.token, sc, budget, check).await?;
-            problems.extend(bad);
-            let viewer = measure::viewer(&db, ws.id, session).await?;
-            let (floor, bad) = measure::floor(&db, &viewer, sc, budget, &pages).await?;
-            problems.extend(bad);
-            rows.push(Row {
-                name: format!("{} — {}", sc.name, who.name()),
-                goal: sc.goal,
-                http: http_series,
-                floor,
-            });
-        }
-    }
-    handle.stop(true).await;
-    drop(scenarios);
+    // Measure a server as it runs after a restart (or once its pool has recycled): SQLite
+    // reads the planner's statistics when a connection opens, so connections opened before
+    // the load keep planning for an empty database even after `Db::analyze`.
+    Server { handle, http, db }.stop().await;
+    let server = Server::start(config).await?;
+    let result = measure_all(engine, args, &server, &mut rng, &ws, &facts).await;
+    server.stop().await;
+    let (rows, problems) = result?;
     Ok((
         EngineReport {
             engine,
@@ -154,4 +149,43 @@ async fn on_database(
         },
         problems,
     ))
+}
+
+/// Every scenario for the owner and for the plain member, over HTTP and at the floor.
+async fn measure_all<R: rand::Rng>(
+    engine: Engine,
+    args: &Args,
+    server: &Server,
+    rng: &mut R,
+    ws: &Workspace,
+    facts: &crate::facts::Facts,
+) -> anyhow::Result<(Vec<Row>, Vec<String>)> {
+    let (name, http, db) = (engine.name(), &server.http, &server.db);
+    let budget = Budget {
+        warmup: (args.iterations / 10).clamp(3, 20),
+        iterations: args.iterations,
+        max_time: MAX_SERIES_TIME,
+    };
+    let scenarios = scenarios::all(rng, db, ws, facts, budget.warmup + budget.iterations).await?;
+    let oracle = Oracle { ws, facts };
+    let (mut rows, mut problems) = (Vec::new(), Vec::new());
+    for sc in &scenarios {
+        for (who, session) in [(Who::Owner, &ws.owner), (Who::Member, &ws.member)] {
+            eprintln!("{name}: {} ({})", sc.name, who.name());
+            let check = args.check.then_some((&oracle, who));
+            let (http_series, bad, pages) =
+                measure::http(http, &session.token, sc, budget, check).await?;
+            problems.extend(bad);
+            let viewer = measure::viewer(db, ws.id, session).await?;
+            let (floor, bad) = measure::floor(db, &viewer, sc, budget, &pages).await?;
+            problems.extend(bad);
+            rows.push(Row {
+                name: format!("{} — {}", sc.name, who.name()),
+                goal: sc.goal,
+                http: http_series,
+                floor,
+            });
+        }
+    }
+    Ok((rows, problems))
 }

@@ -59,7 +59,8 @@ pub fn markdown(args: &Args, reports: &[EngineReport]) -> String {
         s,
         "`sen-bench --rows {} --iterations {} --seed {}{}`, {cpus} CPUs, {}. Latencies in ms; \
          HTTP = `GET /api/v1/contacts` end to end (auth, list, count, children, JSON) over \
-         keep-alive; floor = the same `records::list` call on the pool. Goals are on HTTP p95.\n",
+         keep-alive; floor = the same `records::list` call on the pool. Measured on a server \
+         restarted after the load (PostgreSQL: after VACUUM ANALYZE). Goals are on HTTP p95.\n",
         args.rows,
         args.iterations,
         args.seed,
