@@ -138,14 +138,24 @@ async fn on_database(
     Server { handle, http, db }.stop().await;
     let server = Server::start(config).await?;
     let result = measure_all(engine, args, &server, &mut rng, &ws, &facts).await;
+    let acting = match &result {
+        Ok(_) => {
+            eprintln!("{name}: bulk actions, merges, duplicate scans");
+            let merges = (args.iterations / 2).clamp(5, 50);
+            crate::acting::run(&server.http, &server.db, &ws, merges).await
+        }
+        Err(_) => Ok(Vec::new()),
+    };
     server.stop().await;
     let (rows, problems) = result?;
+    let acting = acting?;
     Ok((
         EngineReport {
             engine,
             load,
             facts,
             rows,
+            acting,
         },
         problems,
     ))

@@ -1,6 +1,7 @@
 //! `sen-bench`: generates a seeded workspace of Vietnamese contacts and measures list and
 //! search latencies over HTTP and at the store, on SQLite and PostgreSQL (`make bench`).
 
+mod acting;
 mod args;
 mod checks;
 mod client;

@@ -19,6 +19,12 @@ use crate::setup::Session;
 #[derive(Debug, Clone, Default)]
 pub struct Series(Vec<f64>);
 
+impl From<Vec<f64>> for Series {
+    fn from(samples: Vec<f64>) -> Series {
+        Series(samples)
+    }
+}
+
 impl Series {
     /// The `q`-quantile by nearest rank (0.5 → p50, 0.95 → p95).
     pub fn quantile(&self, q: f64) -> f64 {

@@ -22,6 +22,8 @@ pub struct EngineReport {
     pub load: LoadStats,
     pub facts: Facts,
     pub rows: Vec<Row>,
+    /// Bulk actions, merges and duplicate scans.
+    pub acting: Vec<crate::acting::Acted>,
 }
 
 /// The goal in milliseconds (HTTP p95) of a scenario on an engine.
@@ -114,6 +116,22 @@ fn engine_section(s: &mut String, r: &EngineReport) {
         );
     }
     s.push('\n');
+    if !r.acting.is_empty() {
+        let _ = writeln!(
+            s,
+            "| acting on many records | measured | goal | PASS/FAIL |"
+        );
+        let _ = writeln!(s, "|---|---|---|---|");
+        for a in &r.acting {
+            let verdict = if a.pass { "PASS" } else { "FAIL" };
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {verdict} |",
+                a.name, a.measured, a.goal
+            );
+        }
+        s.push('\n');
+    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 mod apply;
 mod assign;
+mod floor;
 mod select;
 mod sql;
 mod timeline;
@@ -14,6 +15,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 pub use apply::apply;
+pub use floor::{FloorAction, floor};
 pub use select::{Bounds, candidates, chunk_end, count, count_existing};
 pub use undo::{UndoOutcome, undo};
 
