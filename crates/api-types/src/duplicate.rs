@@ -85,6 +85,17 @@ pub struct DuplicateScan {
     /// At most this many clusters in the answer (1–1000, default 100); the totals count all.
     #[serde(default)]
     pub limit: Option<u32>,
+    /// Run as a background job (`202`, poll `GET /jobs/{id}`; its `result` is the scan).
+    /// By default, kinds with more than 100,000 visible records run in the background.
+    #[serde(default)]
+    pub background: Option<bool>,
+}
+
+/// A scan accepted as a background job.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct DuplicateScanAccepted {
+    /// Poll `GET /jobs/{id}`; its `result` is a [`DuplicateScanResult`] when done.
+    pub job_id: Uuid,
 }
 
 /// One cluster of likely duplicates.

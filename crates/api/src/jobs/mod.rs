@@ -5,6 +5,7 @@
 //! on every poll — and resume after their last committed chunk.
 
 mod bulk;
+mod duplicate_scan;
 
 use std::time::Duration;
 
@@ -51,6 +52,7 @@ async fn tick(state: &AppState, worker: &str) -> anyhow::Result<()> {
         let id = job.id;
         let outcome = match job.kind.as_str() {
             "bulk" => bulk::run(state, worker, job).await,
+            "duplicate_scan" => duplicate_scan::run(state, worker, job).await,
             other => Err(anyhow::anyhow!("unknown job kind {other:?}")),
         };
         if let Err(err) = outcome {

@@ -18,7 +18,7 @@ use crate::state::AppState;
     responses(
         (status = 200, description = "The job", body = Job),
         (status = 401, description = "Not authenticated", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such job in your workspace", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such job of yours (admins see every job of the workspace)", body = Problem, content_type = "application/problem+json"),
     ))]
 #[get("/jobs/{id}")]
 #[tracing::instrument(skip_all, fields(user = %auth.id))]
@@ -27,8 +27,10 @@ pub async fn job_get(
     auth: AuthUser,
     path: web::Path<Uuid>,
 ) -> ApiResult<web::Json<Job>> {
+    // A job's result may list records only its starter sees: theirs (and admins') alone.
     let row = jobs::get(state.db.conn(), auth.workspace_id, path.into_inner())
         .await?
+        .filter(|j| j.created_by == auth.id || auth.is_admin())
         .ok_or_else(|| ApiError::not_found("job"))?;
     Ok(web::Json(present(row)))
 }

@@ -5,12 +5,12 @@ pub(crate) mod check;
 mod find;
 mod present;
 mod rules;
-mod scan;
+pub(crate) mod scan;
 
 use actix_web::web;
 use sen_api_types::duplicate::{
     DuplicateAction, DuplicateCandidate, DuplicateCluster, DuplicateList, DuplicateRule,
-    DuplicateRules, DuplicateScan, DuplicateScanResult,
+    DuplicateRules, DuplicateScan, DuplicateScanAccepted, DuplicateScanResult,
 };
 use utoipa::OpenApi;
 
@@ -32,7 +32,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     ),
     components(schemas(
         DuplicateAction, DuplicateRule, DuplicateRules, DuplicateCandidate, DuplicateList,
-        DuplicateScan, DuplicateCluster, DuplicateScanResult,
+        DuplicateScan, DuplicateScanAccepted, DuplicateCluster, DuplicateScanResult,
     )),
     tags((name = "duplicates", description = "Duplicate rules, candidates and scans"))
 )]

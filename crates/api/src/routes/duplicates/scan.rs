@@ -1,15 +1,22 @@
 //! `POST /{kind}/duplicates/scan`: clusters of likely duplicates across the records the
-//! caller sees, grouped set-wise in the database on the folded keys.
+//! caller sees, grouped set-wise in the database on the folded keys. Large kinds (or on
+//! request) scan in a background job.
 
 use std::collections::{BTreeSet, HashMap};
 use std::time::Instant;
 
-use actix_web::{post, web};
-use sen_api_types::duplicate::{DuplicateCluster, DuplicateScan, DuplicateScanResult};
+use actix_web::{HttpResponse, post, web};
+use sen_api_types::duplicate::{
+    DuplicateCluster, DuplicateScan, DuplicateScanAccepted, DuplicateScanResult,
+};
 use sen_api_types::error::Problem;
 use sen_domain::duplicate::Criterion;
-use sen_store::repo::duplicate_rules;
-use sen_store::repo::records;
+use sen_domain::kind::RecordKind;
+use sen_store::ConnectionTrait;
+use sen_store::repo::jobs::{self, NewJob};
+use sen_store::repo::records::{self, Viewer};
+use sen_store::repo::{duplicate_rules, new_id, now};
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::present;
@@ -24,6 +31,21 @@ use crate::validate::Errors;
 const DEFAULT_LIMIT: u32 = 100;
 /// At most this many criteria sets in one scan.
 const MAX_SETS: usize = 10;
+/// Kinds with more visible records than this scan in the background by default.
+const BACKGROUND_ABOVE: u64 = 100_000;
+
+/// What a scan job needs.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ScanParams {
+    /// Who asked (the scan sees what they see).
+    pub actor_id: Uuid,
+    /// The kind.
+    pub kind: RecordKind,
+    /// The criteria sets, by name.
+    pub criteria: Vec<Vec<String>>,
+    /// Clusters in the result.
+    pub limit: u32,
+}
 
 /// Scans the kind for clusters of records that share the keys of any criteria set.
 #[utoipa::path(post, path = "/api/v1/{kind}/duplicates/scan", tag = "duplicates",
@@ -33,6 +55,7 @@ const MAX_SETS: usize = 10;
     request_body = DuplicateScan,
     responses(
         (status = 200, description = "Clusters, largest first", body = DuplicateScanResult),
+        (status = 202, description = "Scanning in the background", body = DuplicateScanAccepted),
         (status = 401, description = "Not authenticated", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid criteria or limit", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -43,8 +66,7 @@ pub async fn duplicate_scan(
     auth: AuthUser,
     kind: web::Path<String>,
     body: Json<DuplicateScan>,
-) -> ApiResult<web::Json<DuplicateScanResult>> {
-    let started = Instant::now();
+) -> ApiResult<HttpResponse> {
     let kind = parse_kind(&kind)?;
     let body = body.into_inner();
     let mut e = Errors::default();
@@ -59,22 +81,64 @@ pub async fn duplicate_scan(
             &format!("use at most {MAX_SETS} criteria sets"),
         );
     }
-    let mut sets: Vec<Vec<Criterion>> = Vec::new();
     for (i, names) in body.criteria.iter().enumerate() {
-        match Criterion::parse_set(names) {
-            Ok(set) => sets.push(set),
-            Err(err) => e.push(
+        if let Err(err) = Criterion::parse_set(names) {
+            e.push(
                 &format!("criteria[{i}]"),
                 "invalid_criteria",
                 &err.to_string(),
-            ),
+            );
         }
     }
     e.finish()?;
     let ctx = Ctx::load(&state, auth).await?;
     let db = state.db.conn();
+    let background = match body.background {
+        Some(b) => b,
+        None => records::count_kind(db, &ctx.viewer, kind.as_str()).await?.0 > BACKGROUND_ABOVE,
+    };
+    if background {
+        let job_id = new_id();
+        let params = ScanParams {
+            actor_id: ctx.auth.id,
+            kind,
+            criteria: body.criteria,
+            limit,
+        };
+        let job = NewJob {
+            id: job_id,
+            workspace_id: ctx.ws(),
+            kind: "duplicate_scan".into(),
+            params: serde_json::to_value(&params)
+                .map_err(|e| crate::error::ApiError::Internal(anyhow::Error::new(e)))?,
+            counts: serde_json::json!({}),
+            created_by: ctx.auth.id,
+            at: now(),
+        };
+        jobs::insert(db, job).await?;
+        return Ok(HttpResponse::Accepted().json(DuplicateScanAccepted { job_id }));
+    }
+    let result = scan(db, &ctx.viewer, kind, &body.criteria, limit).await?;
+    Ok(HttpResponse::Ok().json(result))
+}
+
+/// The scan itself: each criteria set grouped in the database, groups joined into clusters,
+/// the first `limit` clusters with their records. No sets: the kind's duplicate rules, or
+/// `[phone]` and `[email]`.
+pub async fn scan(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    kind: RecordKind,
+    criteria: &[Vec<String>],
+    limit: u32,
+) -> ApiResult<DuplicateScanResult> {
+    let started = Instant::now();
+    let mut sets: Vec<Vec<Criterion>> = criteria
+        .iter()
+        .filter_map(|names| Criterion::parse_set(names).ok())
+        .collect();
     if sets.is_empty() {
-        sets = duplicate_rules::list(db, ctx.ws(), kind.as_str())
+        sets = duplicate_rules::list(db, viewer.workspace_id, kind.as_str())
             .await?
             .into_iter()
             .map(|r| r.criteria)
@@ -86,7 +150,7 @@ pub async fn duplicate_scan(
     let mut groups = Vec::with_capacity(sets.len());
     let mut matched: HashMap<Uuid, BTreeSet<Criterion>> = HashMap::new();
     for set in &sets {
-        let g = records::scan_groups(db, &ctx.viewer, kind.as_str(), set).await?;
+        let g = records::scan_groups(db, viewer, kind.as_str(), set).await?;
         for (id, _) in &g {
             matched.entry(*id).or_default().extend(set.iter().cloned());
         }
@@ -101,7 +165,7 @@ pub async fn duplicate_scan(
         .collect();
     let ids: Vec<Uuid> = shown.iter().flatten().copied().collect();
     let mut rows: HashMap<Uuid, sen_store::entity::record::Model> =
-        records::visible_by_ids(db, &ctx.viewer, kind.as_str(), &ids)
+        records::visible_by_ids(db, viewer, kind.as_str(), &ids)
             .await?
             .into_iter()
             .map(|m| (m.id, m))
@@ -118,13 +182,13 @@ pub async fn duplicate_scan(
             .collect();
         members.sort_by(|(a, _), (b, _)| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
         clusters.push(DuplicateCluster {
-            records: present::candidates(db, ctx.ws(), members).await?,
+            records: present::candidates(db, viewer.workspace_id, members).await?,
         });
     }
-    Ok(web::Json(DuplicateScanResult {
+    Ok(DuplicateScanResult {
         clusters,
         total_clusters: all.len() as u64,
         total_records,
         took_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
-    }))
+    })
 }

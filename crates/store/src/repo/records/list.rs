@@ -346,3 +346,14 @@ pub(super) async fn count(
     };
     Ok(u64::try_from(n).unwrap_or(0))
 }
+
+/// How many live records of `kind` the viewer sees: exact up to [`EXACT_TOTAL_LIMIT`], beyond
+/// it an estimate (flagged).
+pub async fn count_kind(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    kind: &str,
+) -> StoreResult<(u64, bool)> {
+    let select = list_select(db.get_database_backend(), viewer, kind, &Filter::default());
+    count_visible(db, select, viewer, kind).await
+}

@@ -17,7 +17,7 @@ pub use bulk::insert_many;
 pub use children::{Children, load_children, replace_children};
 pub use dupes::{Probe, candidates, clusters, scan_groups};
 pub use keyset::{Cursor, SortField};
-pub use list::{Filter, Page, count_visible, list, list_select, page};
+pub use list::{Filter, Page, count_kind, count_visible, list, list_select, page};
 pub use matches::{MatchReason, matches};
 pub use read::{get_any, get_visible, merged_into, trash, visible_by_ids};
 pub use related::account_contacts;
