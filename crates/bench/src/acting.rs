@@ -144,7 +144,7 @@ pub async fn run(
     });
 
     for criterion in ["phone", "email"] {
-        let body = json!({"criteria": [[criterion]], "limit": 100});
+        let body = json!({"criteria": [[criterion]], "limit": 100, "background": false});
         let t = Instant::now();
         let res = http
             .post("/api/v1/contacts/duplicates/scan", Some(token), &body)
