@@ -14,6 +14,7 @@ pub mod openapi;
 pub mod rate_limit;
 pub mod routes;
 pub mod server;
+pub mod sheets;
 pub mod state;
 pub mod telemetry;
 pub mod validate;

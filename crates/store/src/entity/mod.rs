@@ -5,6 +5,8 @@ pub mod api_key;
 pub mod audit_log;
 pub mod custom_field;
 pub mod idempotency_key;
+pub mod import;
+pub mod import_row;
 pub mod job;
 pub mod operation;
 pub mod operation_change;

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod bulk;
 pub mod custom_fields;
 pub mod idempotency;
+pub mod imports;
 pub mod jobs;
 pub mod lifecycle;
 pub mod operations;
