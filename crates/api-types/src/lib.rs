@@ -8,6 +8,7 @@ pub mod auth;
 pub mod bulk;
 pub mod error;
 pub mod health;
+pub mod import;
 pub mod lifecycle;
 pub mod record;
 pub mod settings;

@@ -7,6 +7,7 @@ pub mod config;
 pub mod convert;
 pub mod error;
 pub mod extract;
+pub mod imports;
 pub mod jobs;
 pub mod metrics;
 pub mod middleware;

@@ -4,7 +4,9 @@ pub mod api_keys;
 pub mod auth;
 pub mod bulk;
 pub mod docs;
+pub mod exports;
 pub mod health;
+pub mod imports;
 pub mod lifecycle;
 pub mod me;
 pub mod records;
@@ -27,6 +29,8 @@ pub fn api_v1(cfg: &mut web::ServiceConfig) {
             .configure(settings::routes)
             .configure(lifecycle::routes)
             .configure(bulk::routes)
+            .configure(imports::routes)
+            .configure(exports::routes)
             .configure(records::routes),
     );
 }

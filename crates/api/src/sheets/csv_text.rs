@@ -25,7 +25,11 @@ pub fn decode(bytes: &[u8]) -> Option<String> {
 
 /// UTF-16 LE without a BOM: ASCII text with every other byte zero.
 fn looks_utf16le(bytes: &[u8]) -> bool {
-    bytes.len() >= 4 && bytes.len() % 2 == 0 && bytes[1] == 0 && bytes[3] == 0 && bytes[0] != 0
+    bytes.len() >= 4
+        && bytes.len().is_multiple_of(2)
+        && bytes[1] == 0
+        && bytes[3] == 0
+        && bytes[0] != 0
 }
 
 /// The delimiter the header line uses most: `,`, `;` or tab (outside quotes).

@@ -125,10 +125,10 @@ pub fn inspect(path: &Path, format: Format) -> Result<Vec<SheetInfo>, SheetError
                     .map_err(|e| SheetError::Workbook(e.to_string()))?
                 {
                     let (r, c) = cell.get_position();
-                    if let Some(row) = rows.push(r, c, text_of(cell.get_value())) {
-                        if !take_first(&mut info, row) {
-                            break;
-                        }
+                    if let Some(row) = rows.push(r, c, text_of(cell.get_value()))
+                        && !take_first(&mut info, row)
+                    {
+                        break;
                     }
                 }
                 if let Some(row) = rows.finish() {
@@ -207,6 +207,7 @@ fn produce(
         to,
         tx,
         closed: false,
+        past: false,
     };
     match format {
         Format::Xlsx => {
@@ -230,7 +231,7 @@ fn produce(
                 if let Some(row) = rows.push(r, c, text_of(cell.get_value()))
                     && !batch.add(row)
                 {
-                    return Ok(());
+                    break;
                 }
             }
             if let Some(row) = rows.finish() {
@@ -241,7 +242,7 @@ fn produce(
             let text = csv_file_text(path)?;
             for (i, row) in csv_rows(&text).enumerate() {
                 if !batch.add((u64::try_from(i).unwrap_or(u64::MAX) + 1, row?)) {
-                    return Ok(());
+                    break;
                 }
             }
         }
@@ -257,12 +258,13 @@ struct Batcher<'a> {
     to: Option<u64>,
     tx: &'a Sender,
     closed: bool,
+    past: bool,
 }
 
 impl Batcher<'_> {
     /// False when the reading can stop (past the range, or the receiver is gone).
     fn add(&mut self, (row_no, cells): (u64, Vec<String>)) -> bool {
-        if self.closed {
+        if self.closed || self.past {
             return false;
         }
         if row_no == 1 {
@@ -270,6 +272,7 @@ impl Batcher<'_> {
             return !self.closed;
         }
         if self.to.is_some_and(|to| row_no > to) {
+            self.past = true;
             return false;
         }
         if row_no < self.from || cells.iter().all(|c| c.trim().is_empty()) {

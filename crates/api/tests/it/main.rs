@@ -10,6 +10,7 @@ mod bad_input;
 mod bench_support;
 mod bulk;
 mod helpers;
+mod imports;
 mod isolation;
 mod kinds;
 mod lifecycle;

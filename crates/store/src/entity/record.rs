@@ -3,7 +3,8 @@
 
 use sea_orm::entity::prelude::*;
 
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+// Serde: an import keeps a record's exact prior state as JSON, to write it back on undo.
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "records")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -2,8 +2,10 @@
 //! set-based lookups that match a chunk of rows against existing records, and the writes
 //! that undo it.
 
+mod export;
 mod matching;
 mod rows;
+mod snapshot;
 mod undo;
 
 use chrono::{DateTime, Utc};
@@ -15,9 +17,11 @@ use sea_orm::{
 use serde_json::Value;
 use uuid::Uuid;
 
+pub use export::export_page;
 pub use matching::{Candidate, by_emails, by_names, by_phones};
 pub use rows::{insert_rows, list_rows, rows_with_records};
-pub use undo::{delete_records, take_turns};
+pub use snapshot::{restore, snapshot};
+pub use undo::{Event, add_events, delete_records, take_turns, unchanged_since_import};
 
 use crate::entity::import::{Column, Entity, Model};
 use crate::entity::workspace;

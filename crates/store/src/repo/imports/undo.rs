@@ -52,3 +52,73 @@ pub async fn take_turns(
         .map_or(n, |t| t.rr_cursor);
     Ok(after - n)
 }
+
+/// One system timeline event of an import.
+#[derive(Debug, Clone)]
+pub struct Event {
+    /// The record.
+    pub record_id: Uuid,
+    /// `imported`, `import_updated`, `import_merged`.
+    pub event: &'static str,
+    /// Details.
+    pub data: serde_json::Value,
+}
+
+/// Writes `events` as system activities of `actor`, in multi-row INSERTs.
+pub async fn add_events(
+    db: &impl ConnectionTrait,
+    ws: Uuid,
+    actor: Uuid,
+    at: chrono::DateTime<chrono::Utc>,
+    events: Vec<Event>,
+) -> StoreResult<()> {
+    use sea_orm::Set;
+    let mut rest = events.into_iter().peekable();
+    while rest.peek().is_some() {
+        let chunk: Vec<activity::ActiveModel> = rest
+            .by_ref()
+            .take(2_000)
+            .map(|e| activity::ActiveModel {
+                id: Set(crate::repo::new_id()),
+                workspace_id: Set(ws),
+                record_id: Set(e.record_id),
+                kind: Set("system".into()),
+                event: Set(Some(e.event.into())),
+                subject: Set(None),
+                body: Set(None),
+                data: Set(Some(e.data)),
+                actor_id: Set(Some(actor)),
+                occurred_at: Set(at),
+                created_at: Set(at),
+            })
+            .collect();
+        activity::Entity::insert_many(chunk)
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Those of `ids` still at version 1 (unchanged since the import created them).
+pub async fn unchanged_since_import(
+    db: &impl ConnectionTrait,
+    ws: Uuid,
+    ids: &[Uuid],
+) -> StoreResult<Vec<Uuid>> {
+    use sea_orm::QuerySelect;
+    let mut out = Vec::new();
+    for chunk in ids.chunks(5_000) {
+        let rows: Vec<Uuid> = record::Entity::find()
+            .select_only()
+            .column(record::Column::Id)
+            .filter(record::Column::WorkspaceId.eq(ws))
+            .filter(record::Column::Id.is_in(chunk.iter().copied()))
+            .filter(record::Column::Version.eq(1))
+            .filter(record::Column::DeletedAt.is_null())
+            .into_tuple()
+            .all(db)
+            .await?;
+        out.extend(rows);
+    }
+    Ok(out)
+}
