@@ -311,4 +311,8 @@ pub struct ExportRequest {
     #[serde(default)]
     #[schema(example = "xlsx")]
     pub format: Option<String>,
+    /// At most this many rows (default: all, up to 1,048,575, a sheet's limit).
+    #[serde(default)]
+    #[schema(example = json!(null))]
+    pub limit: Option<u64>,
 }

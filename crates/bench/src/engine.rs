@@ -138,14 +138,33 @@ async fn on_database(
     Server { handle, http, db }.stop().await;
     let server = Server::start(config).await?;
     let result = measure_all(engine, args, &server, &mut rng, &ws, &facts).await;
+    let (rows, mut problems) = match result {
+        Ok(r) => r,
+        Err(e) => {
+            server.stop().await;
+            return Err(e);
+        }
+    };
+    eprintln!("{name}: import and export of {} rows", args.rows / 10);
+    let transfer = crate::transfer::measure(
+        &mut rng,
+        &server.http,
+        &server.db,
+        &ws,
+        &facts,
+        args.rows / 10,
+    )
+    .await;
     server.stop().await;
-    let (rows, problems) = result?;
+    let (transfer, bad) = transfer.context("import and export")?;
+    problems.extend(bad);
     Ok((
         EngineReport {
             engine,
             load,
             facts,
             rows,
+            transfer: Some(transfer),
         },
         problems,
     ))

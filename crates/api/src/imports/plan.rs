@@ -25,7 +25,7 @@ use super::options::Resolved;
 use super::settings::Settings;
 use crate::error::{ApiError, ApiResult};
 use crate::routes::records::context::Ctx;
-use crate::routes::records::input::{Prepared, prepare};
+use crate::routes::records::input::{Prepared, prepare_with};
 use crate::routes::records::present;
 use crate::sheets::RowBatch;
 
@@ -188,7 +188,15 @@ impl<'a> Planner<'a> {
         let built = build(self.settings, &self.opts.mapping, cells);
         let mut input = built.input.clone();
         input.tags = None;
-        let prepared = prepare(db, self.ctx, self.settings.kind, None, input).await;
+        let prepared = prepare_with(
+            db,
+            self.ctx,
+            self.settings.kind,
+            None,
+            input,
+            &self.settings.lookups,
+        )
+        .await;
         let mut reasons = built.errors.clone();
         let prepared = match prepared {
             Ok(p) if reasons.is_empty() => p,
@@ -199,7 +207,21 @@ impl<'a> Planner<'a> {
             }
             Err(other) => return Err(other),
         };
-        let id = ident(&built.input, self.ctx.country);
+        let id = Ident {
+            phones: prepared
+                .children
+                .phones
+                .iter()
+                .map(|(p, _)| p.clone())
+                .collect(),
+            emails: prepared
+                .children
+                .emails
+                .iter()
+                .map(|(e, _)| e.clone())
+                .collect(),
+            name: sen_domain::value::search_key(&prepared.row.name),
+        };
         let keys = keys(&id, &self.opts.criteria)
             .iter()
             .map(|k| hash(k))
@@ -412,7 +434,16 @@ impl<'a> Planner<'a> {
         input.tags = None;
         plan.tags = valid.input.tags.clone().unwrap_or_default();
         let names = std::mem::take(&mut children.tag_names);
-        match prepare(db, self.ctx, kind, Some((&current, &children)), input).await {
+        match prepare_with(
+            db,
+            self.ctx,
+            kind,
+            Some((&current, &children)),
+            input,
+            &self.settings.lookups,
+        )
+        .await
+        {
             Ok(after) => {
                 children.tag_names = names;
                 plan.write = Write::Update {

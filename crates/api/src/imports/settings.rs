@@ -12,6 +12,7 @@ use sen_store::repo::{custom_fields, picklists, statuses};
 use uuid::Uuid;
 
 use crate::error::ApiResult;
+use crate::routes::records::lookups::Lookups;
 
 /// Choices of a picklist-like column: `(key, folded key, folded labels)`.
 type Choices = Vec<(String, Vec<String>)>;
@@ -26,6 +27,8 @@ pub struct Settings {
     statuses: Choices,
     picklists: HashMap<String, Choices>,
     custom_options: HashMap<String, Choices>,
+    /// The same settings as record validation reads them, loaded once for every row.
+    pub lookups: Lookups,
 }
 
 impl Settings {
@@ -87,6 +90,7 @@ impl Settings {
             statuses,
             picklists,
             custom_options,
+            lookups: Lookups::preload(db, ws, kind).await?,
         })
     }
 

@@ -7,4 +7,4 @@ mod read;
 mod write;
 
 pub use read::{Format, RowBatch, SheetError, SheetInfo, detect, inspect, stream_rows};
-pub use write::{Column, write_csv, write_xlsx};
+pub use write::{Column, CsvSink, XlsxSink, write_csv, write_xlsx};

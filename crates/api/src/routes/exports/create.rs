@@ -17,7 +17,7 @@ use crate::routes::imports::template::{CSV, XLSX, file_response};
 use crate::routes::records::context::Ctx;
 use crate::routes::records::filter::to_store_filter;
 use crate::routes::records::present;
-use crate::sheets::{Column, write_csv, write_xlsx};
+use crate::sheets::{Column, CsvSink, XlsxSink};
 use crate::state::AppState;
 use crate::validate::Errors;
 
@@ -78,45 +78,71 @@ pub async fn export_create(
         Some(f) => to_store_filter(db, &ctx, f).await?,
         None => Filter::default(),
     };
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut after = None;
-    loop {
-        let page = export_page(db, &ctx.viewer, req.kind.as_str(), &filter, after, PAGE).await?;
+    let limit = req.limit.unwrap_or(MAX_ROWS).min(MAX_ROWS);
+    let headers: Vec<String> = columns.iter().map(header_label).collect();
+    let mut sink = if format == "csv" {
+        Sink::Csv(Box::new(CsvSink::new(&headers).map_err(internal)?))
+    } else {
+        let cols: Vec<Column> = columns
+            .iter()
+            .map(|f| Column {
+                header: header_label(f),
+                required: f.required,
+                ..Column::default()
+            })
+            .collect();
+        Sink::Xlsx(Box::new(XlsxSink::new("Data", &cols).map_err(internal)?))
+    };
+    let (mut after, mut written) = (None, 0u64);
+    while written < limit {
+        let want = PAGE.min(limit - written);
+        let page = export_page(db, &ctx.viewer, req.kind.as_str(), &filter, after, want).await?;
         let Some(last) = page.last() else { break };
         after = Some(last.id);
         let ids: Vec<_> = page.iter().map(|r| r.id).collect();
         let mut children = records::load_children(db, ctx.ws(), &ids).await?;
         for r in &page {
             let shown = present::record(r, &children.remove(&r.id).unwrap_or_default());
-            rows.push(
-                columns
-                    .iter()
-                    .map(|f| cell(&shown, f, ctx.country))
-                    .collect(),
-            );
+            let cells: Vec<String> = columns
+                .iter()
+                .map(|f| cell(&shown, f, ctx.country))
+                .collect();
+            match &mut sink {
+                Sink::Csv(w) => w.row(&cells).map_err(internal)?,
+                Sink::Xlsx(w) => w.row(&cells).map_err(internal)?,
+            }
         }
-        if (page.len() as u64) < PAGE {
+        written += page.len() as u64;
+        if (page.len() as u64) < want {
             break;
         }
     }
     let name = format!("sen-{}", req.kind.plural());
-    if format == "csv" {
-        let headers: Vec<String> = columns.iter().map(header_label).collect();
-        let bytes = write_csv(&headers, rows.into_iter())
-            .map_err(|e| ApiError::Internal(anyhow::anyhow!("writing the export: {e}")))?;
-        return Ok(file_response(bytes, CSV, &format!("{name}.csv")));
+    match sink {
+        Sink::Csv(w) => Ok(file_response(
+            w.finish().map_err(internal)?,
+            CSV,
+            &format!("{name}.csv"),
+        )),
+        Sink::Xlsx(w) => {
+            let bytes = web::block(move || w.finish())
+                .await
+                .map_err(internal)?
+                .map_err(internal)?;
+            Ok(file_response(bytes, XLSX, &format!("{name}.xlsx")))
+        }
     }
-    let cols: Vec<Column> = columns
-        .iter()
-        .map(|f| Column {
-            header: header_label(f),
-            required: f.required,
-            ..Column::default()
-        })
-        .collect();
-    let bytes = web::block(move || write_xlsx("Data", &cols, rows.into_iter()))
-        .await
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("{e}")))?
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("writing the export: {e}")))?;
-    Ok(file_response(bytes, XLSX, &format!("{name}.xlsx")))
+}
+
+/// The file being written.
+enum Sink {
+    Csv(Box<CsvSink>),
+    Xlsx(Box<XlsxSink>),
+}
+
+/// Rows a sheet holds below its header.
+const MAX_ROWS: u64 = 1_048_575;
+
+fn internal(e: impl std::fmt::Display) -> ApiError {
+    ApiError::Internal(anyhow::anyhow!("writing the export: {e}"))
 }
