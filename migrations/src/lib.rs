@@ -13,6 +13,7 @@ mod m0004_lifecycle;
 mod m0005_list_indexes;
 mod m0006_bulk;
 mod m0007_duplicates;
+mod m0008_imports;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0005_list_indexes::Migration),
             Box::new(m0006_bulk::Migration),
             Box::new(m0007_duplicates::Migration),
+            Box::new(m0008_imports::Migration),
         ]
     }
 }

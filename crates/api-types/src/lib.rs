@@ -9,6 +9,7 @@ pub mod bulk;
 pub mod duplicate;
 pub mod error;
 pub mod health;
+pub mod import;
 pub mod lifecycle;
 pub mod merge;
 pub mod record;

@@ -104,3 +104,23 @@ pub fn bulk_sync_limit_from_env() -> anyhow::Result<u64> {
         _ => Ok(5_000),
     }
 }
+
+/// `SEN_UPLOAD_LIMIT`: the largest import upload in bytes (default 50 MiB).
+pub fn upload_limit_from_env() -> anyhow::Result<u64> {
+    match std::env::var("SEN_UPLOAD_LIMIT") {
+        Ok(v) if !v.trim().is_empty() => v
+            .trim()
+            .parse()
+            .context("SEN_UPLOAD_LIMIT must be a whole number of bytes"),
+        _ => Ok(50 * 1024 * 1024),
+    }
+}
+
+/// `SEN_IMPORT_CHUNK`: rows an import writes per transaction (default 1,000).
+pub fn import_chunk_from_env() -> usize {
+    std::env::var("SEN_IMPORT_CHUNK")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .filter(|n: &usize| *n > 0)
+        .unwrap_or(1_000)
+}

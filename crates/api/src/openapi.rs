@@ -85,6 +85,8 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(routes::bulk::BulkDoc::openapi());
     doc.merge(routes::duplicates::DuplicatesDoc::openapi());
     doc.merge(routes::merge::MergeDoc::openapi());
+    doc.merge(routes::imports::ImportsDoc::openapi());
+    doc.merge(routes::exports::ExportsDoc::openapi());
     doc
 }
 

@@ -44,6 +44,7 @@ pub async fn build(config: Config) -> anyhow::Result<Application> {
         login_limiter: Arc::new(RateLimiter::new(Duration::from_secs(60))),
         metrics: Arc::new(Metrics::default()),
         bulk_sync_limit: Arc::new(AtomicU64::new(crate::config::bulk_sync_limit_from_env()?)),
+        upload_limit: Arc::new(AtomicU64::new(crate::config::upload_limit_from_env()?)),
         config: Arc::new(config),
     };
     jobs::start(state.clone()).await;

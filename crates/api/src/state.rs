@@ -25,4 +25,6 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// Bulk actions on more records than this run as background jobs (`SEN_BULK_SYNC_LIMIT`).
     pub bulk_sync_limit: Arc<AtomicU64>,
+    /// Largest accepted upload in bytes (`SEN_UPLOAD_LIMIT`, default 50 MiB); tests may lower it.
+    pub upload_limit: Arc<AtomicU64>,
 }

@@ -5,6 +5,7 @@
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
+use sen_store::Db;
 use sen_store::repo::activities::{self, NewActivity};
 use sen_store::repo::bulk::{
     self as store_bulk, Action, Assignee, Bounds, BulkOp, FloorAction, floor,
@@ -12,7 +13,6 @@ use sen_store::repo::bulk::{
 use sen_store::repo::operations::{self, NewOperation};
 use sen_store::repo::records::Filter;
 use sen_store::repo::{new_id, now, tags};
-use sen_store::Db;
 use serde_json::{Value, json};
 
 use crate::client::{Http, text};

@@ -74,6 +74,57 @@ impl Http {
     }
 }
 
+impl Http {
+    /// Uploads `bytes` as an import of `kind` (multipart) and returns the JSON answer.
+    pub async fn upload(
+        &self,
+        token: &str,
+        kind: &str,
+        file_name: &str,
+        bytes: Vec<u8>,
+    ) -> anyhow::Result<Value> {
+        let form = reqwest::multipart::Form::new()
+            .text("kind", kind.to_owned())
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_owned()),
+            );
+        let res = self
+            .client
+            .post(format!("{}/api/v1/imports", self.base))
+            .bearer_auth(token)
+            .multipart(form)
+            .send()
+            .await
+            .context("POST /api/v1/imports")?;
+        let status = res.status();
+        let text = res.text().await.context("reading the upload answer")?;
+        if !status.is_success() {
+            bail!("POST /api/v1/imports: {status}: {text}");
+        }
+        serde_json::from_str(&text).context("the upload answer is not JSON")
+    }
+
+    /// POSTs JSON and returns the status and the raw body (a file download).
+    pub async fn post_bytes(
+        &self,
+        path: &str,
+        token: &str,
+        body: &Value,
+    ) -> anyhow::Result<(u16, Vec<u8>)> {
+        let res = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .bearer_auth(token)
+            .json(body)
+            .send()
+            .await
+            .with_context(|| format!("POST {path}"))?;
+        let status = res.status().as_u16();
+        Ok((status, res.bytes().await?.to_vec()))
+    }
+}
+
 /// A string field of a JSON answer.
 pub fn text<'a>(v: &'a Value, pointer: &str) -> anyhow::Result<&'a str> {
     v.pointer(pointer)

@@ -138,17 +138,30 @@ async fn on_database(
     Server { handle, http, db }.stop().await;
     let server = Server::start(config).await?;
     let result = measure_all(engine, args, &server, &mut rng, &ws, &facts).await;
-    let acting = match &result {
-        Ok(_) => {
-            eprintln!("{name}: bulk actions, merges, duplicate scans");
-            let merges = (args.iterations / 2).clamp(5, 50);
-            crate::acting::run(&server.http, &server.db, &ws, merges).await
+    let (rows, mut problems) = match result {
+        Ok(r) => r,
+        Err(e) => {
+            server.stop().await;
+            return Err(e);
         }
-        Err(_) => Ok(Vec::new()),
     };
+    eprintln!("{name}: bulk actions, merges, duplicate scans");
+    let merges = (args.iterations / 2).clamp(5, 50);
+    let acting = crate::acting::run(&server.http, &server.db, &ws, merges).await;
+    eprintln!("{name}: import and export of {} rows", args.rows / 10);
+    let transfer = crate::transfer::measure(
+        &mut rng,
+        &server.http,
+        &server.db,
+        &ws,
+        &facts,
+        args.rows / 10,
+    )
+    .await;
     server.stop().await;
-    let (rows, problems) = result?;
-    let acting = acting?;
+    let acting = acting.context("bulk actions, merges, duplicate scans")?;
+    let (transfer, bad) = transfer.context("import and export")?;
+    problems.extend(bad);
     Ok((
         EngineReport {
             engine,
@@ -156,6 +169,7 @@ async fn on_database(
             facts,
             rows,
             acting,
+            transfer: Some(transfer),
         },
         problems,
     ))

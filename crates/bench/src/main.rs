@@ -1,5 +1,6 @@
 //! `sen-bench`: generates a seeded workspace of Vietnamese contacts and measures list and
-//! search latencies over HTTP and at the store, on SQLite and PostgreSQL (`make bench`).
+//! search latencies over HTTP and at the store, then imports and exports, on SQLite and
+//! PostgreSQL (`make bench`).
 
 mod acting;
 mod args;
@@ -15,6 +16,7 @@ mod phones;
 mod report;
 mod scenarios;
 mod setup;
+mod transfer;
 
 use anyhow::{Context, bail};
 

@@ -4,6 +4,7 @@
 
 pub mod custom_field;
 pub mod duplicate;
+pub mod import;
 pub mod kind;
 pub mod lifecycle;
 pub mod merge;

@@ -6,6 +6,7 @@
 
 mod bulk;
 mod duplicate_scan;
+mod import;
 
 use std::time::Duration;
 
@@ -17,8 +18,15 @@ use crate::state::AppState;
 /// How often an idle worker looks for work.
 const POLL: Duration = Duration::from_millis(200);
 
-/// A running job whose heartbeat is older than this is taken to be orphaned.
-const STALE_AFTER: Duration = Duration::from_secs(30);
+/// A running job whose heartbeat is older than this is taken to be orphaned (default 30 s;
+/// `SEN_JOB_STALE_SECS` shortens it, e.g. for the crash test).
+fn stale_after() -> Duration {
+    let secs = std::env::var("SEN_JOB_STALE_SECS")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(30);
+    Duration::from_secs(secs)
+}
 
 /// Re-queues orphaned jobs, then starts the worker loop on the current runtime.
 pub async fn start(state: AppState) {
@@ -37,7 +45,7 @@ pub async fn start(state: AppState) {
 }
 
 async fn requeue_stale(state: &AppState) -> anyhow::Result<u64> {
-    let stale = chrono::Duration::from_std(STALE_AFTER)?;
+    let stale = chrono::Duration::from_std(stale_after())?;
     let n = jobs::requeue_stale(state.db.conn(), now() - stale).await?;
     if n > 0 {
         tracing::info!(jobs = n, "re-queued orphaned jobs");
@@ -53,6 +61,7 @@ async fn tick(state: &AppState, worker: &str) -> anyhow::Result<()> {
         let outcome = match job.kind.as_str() {
             "bulk" => bulk::run(state, worker, job).await,
             "duplicate_scan" => duplicate_scan::run(state, worker, job).await,
+            "import" => import::run(state, worker, job).await,
             other => Err(anyhow::anyhow!("unknown job kind {other:?}")),
         };
         if let Err(err) = outcome {

@@ -5,7 +5,9 @@ pub mod auth;
 pub mod bulk;
 pub mod docs;
 pub mod duplicates;
+pub mod exports;
 pub mod health;
+pub mod imports;
 pub mod lifecycle;
 pub mod me;
 pub mod merge;
@@ -31,6 +33,8 @@ pub fn api_v1(cfg: &mut web::ServiceConfig) {
             .configure(bulk::routes)
             .configure(duplicates::routes)
             .configure(merge::routes)
+            .configure(imports::routes)
+            .configure(exports::routes)
             .configure(records::routes),
     );
 }

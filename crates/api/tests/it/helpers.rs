@@ -135,6 +135,18 @@ pub async fn spawn_app() -> TestApp {
 }
 
 impl TestApp {
+    /// A client of a server running elsewhere (the crash test's `sen` binary) at `base`;
+    /// `state` stays `other`'s.
+    pub fn pointed_at(other: &TestApp, base: &str) -> TestApp {
+        TestApp {
+            base: base.to_owned(),
+            client: other.client.clone(),
+            state: other.state.clone(),
+            _dir: tempfile::tempdir().expect("temp dir"),
+            pg: None,
+        }
+    }
+
     /// Sends a request; `body` is sent as JSON when given.
     pub async fn call(
         &self,
@@ -252,7 +264,7 @@ impl TestApp {
     }
 }
 
-async fn answer(res: reqwest::Response) -> Answer {
+pub async fn answer(res: reqwest::Response) -> Answer {
     let status = res.status();
     let headers = res.headers().clone();
     let bytes = res.bytes().await.expect("body");

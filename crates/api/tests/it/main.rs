@@ -11,6 +11,7 @@ mod bench_support;
 mod bulk;
 mod duplicates;
 mod helpers;
+mod imports;
 mod isolation;
 mod kinds;
 mod lifecycle;

@@ -6,6 +6,8 @@ pub mod audit_log;
 pub mod custom_field;
 pub mod duplicate_rule;
 pub mod idempotency_key;
+pub mod import;
+pub mod import_row;
 pub mod job;
 pub mod merge;
 pub mod operation;

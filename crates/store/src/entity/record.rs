@@ -3,6 +3,7 @@
 
 use sea_orm::entity::prelude::*;
 
+// Serde: an import keeps a record's exact prior state as JSON, to write it back on undo.
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "records")]
 pub struct Model {

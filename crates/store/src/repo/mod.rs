@@ -8,6 +8,7 @@ pub mod custom_fields;
 pub mod dump;
 pub mod duplicate_rules;
 pub mod idempotency;
+pub mod imports;
 pub mod jobs;
 pub mod lifecycle;
 pub mod merges;

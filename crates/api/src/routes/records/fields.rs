@@ -3,9 +3,9 @@
 use rust_decimal::Decimal;
 use sen_domain::value::{normalise_text, parse_date};
 use sen_store::ConnectionTrait;
-use sen_store::repo::picklists;
 use uuid::Uuid;
 
+use super::lookups::Lookups;
 use crate::error::ApiResult;
 use crate::validate::Errors;
 
@@ -74,6 +74,7 @@ pub fn opt_word(
 pub async fn opt_pick(
     db: &impl ConnectionTrait,
     ws: Uuid,
+    lookups: &Lookups,
     e: &mut Errors,
     field: &str,
     list: &str,
@@ -82,7 +83,7 @@ pub async fn opt_pick(
     let Some(key) = value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()) else {
         return Ok(None);
     };
-    if picklists::has_key(db, ws, list, &key).await? {
+    if lookups.has_pick(db, ws, list, &key).await? {
         Ok(Some(key))
     } else {
         e.push(

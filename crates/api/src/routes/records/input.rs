@@ -9,12 +9,13 @@ use sen_domain::value::{Phone, display_name, search_key, unique_emails, unique_p
 use sen_store::ConnectionTrait;
 use sen_store::entity::record::Model;
 use sen_store::repo::records::{self, Children};
-use sen_store::repo::{custom_fields, statuses, tags};
+use sen_store::repo::tags;
 
 use super::context::Ctx;
 use super::fields::{
     opt_amount, opt_currency, opt_date, opt_long_text, opt_pick, opt_text, opt_word,
 };
+use super::lookups::Lookups;
 use super::{applies, links};
 use crate::error::ApiResult;
 use crate::routes::lifecycle::stage;
@@ -42,6 +43,18 @@ pub async fn prepare(
     kind: RecordKind,
     current: Option<(&Model, &Children)>,
     input: RecordInput,
+) -> ApiResult<Prepared> {
+    prepare_with(db, ctx, kind, current, input, &Lookups::live()).await
+}
+
+/// [`prepare`] checking the fields against `lookups` (settings loaded once for many rows).
+pub async fn prepare_with(
+    db: &impl ConnectionTrait,
+    ctx: &Ctx,
+    kind: RecordKind,
+    current: Option<(&Model, &Children)>,
+    input: RecordInput,
+    lookups: &Lookups,
 ) -> ApiResult<Prepared> {
     let ws = ctx.ws();
     let creating = current.is_none();
@@ -105,7 +118,7 @@ pub async fn prepare(
 
     match input.status {
         Some(Some(key)) => {
-            if statuses::get(db, ws, kind, key.trim()).await?.is_some() {
+            if lookups.status(db, ws, kind, key.trim()).await?.is_some() {
                 row.status = key.trim().to_owned();
             } else {
                 e.push(
@@ -116,7 +129,7 @@ pub async fn prepare(
             }
         }
         Some(None) => e.push("status", "required", "a record always has a status"),
-        None if creating => match statuses::default_of(db, ws, kind).await? {
+        None if creating => match lookups.default_status(db, ws, kind).await? {
             Some(s) => row.status = s.key,
             None => e.push(
                 "status",
@@ -127,32 +140,57 @@ pub async fn prepare(
         None => {}
     }
     if let Some(v) = input.source {
-        row.source = opt_pick(db, ws, &mut e, "source", "source", v)
+        row.source = opt_pick(db, ws, lookups, &mut e, "source", "source", v)
             .await?
             .unwrap_or_default();
     }
     if let Some(v) = input.industry {
-        row.industry = opt_pick(db, ws, &mut e, "industry", "industry", v)
+        row.industry = opt_pick(db, ws, lookups, &mut e, "industry", "industry", v)
             .await?
             .unwrap_or_default();
     }
     if let Some(v) = input.org_size {
-        row.org_size = opt_pick(db, ws, &mut e, "org_size", "org_size", v).await?;
+        row.org_size = opt_pick(db, ws, lookups, &mut e, "org_size", "org_size", v).await?;
     }
     if let Some(v) = input.contact_source {
-        row.contact_source =
-            opt_pick(db, ws, &mut e, "contact_source", "contact_source", v).await?;
+        row.contact_source = opt_pick(
+            db,
+            ws,
+            lookups,
+            &mut e,
+            "contact_source",
+            "contact_source",
+            v,
+        )
+        .await?;
     }
     if let Some(v) = input.customer_group {
-        row.customer_group =
-            opt_pick(db, ws, &mut e, "customer_group", "customer_group", v).await?;
+        row.customer_group = opt_pick(
+            db,
+            ws,
+            lookups,
+            &mut e,
+            "customer_group",
+            "customer_group",
+            v,
+        )
+        .await?;
     }
     if let Some(v) = input.contact_status {
-        row.contact_status =
-            opt_pick(db, ws, &mut e, "contact_status", "contact_status", v).await?;
+        row.contact_status = opt_pick(
+            db,
+            ws,
+            lookups,
+            &mut e,
+            "contact_status",
+            "contact_status",
+            v,
+        )
+        .await?;
     }
     if let Some(v) = input.lost_reason {
-        row.lost_reason = opt_pick(db, ws, &mut e, "lost_reason", "lost_reason", v).await?;
+        row.lost_reason =
+            opt_pick(db, ws, lookups, &mut e, "lost_reason", "lost_reason", v).await?;
     }
     if let Some(v) = input.amount {
         row.amount = opt_amount(&mut e, v);
@@ -239,7 +277,7 @@ pub async fn prepare(
         stage::apply(db, ws, current, lost_reason_sent, &mut row, &mut e).await?;
     }
 
-    let defs = custom_fields::defs(db, ws, kind).await?;
+    let defs = lookups.custom_defs(db, ws, kind).await?;
     let given = input.custom.clone().unwrap_or_default();
     if creating || input.custom.is_some() {
         match validate_custom(&defs, &given, !creating) {

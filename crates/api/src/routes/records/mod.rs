@@ -10,6 +10,7 @@ mod fields;
 pub(crate) mod filter;
 pub(crate) mod input;
 mod links;
+pub(crate) mod lookups;
 pub(crate) mod present;
 pub(crate) mod read;
 mod trash;

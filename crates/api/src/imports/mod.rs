@@ -1,0 +1,16 @@
+//! Importing a spreadsheet: the workspace settings a row is read against, turning a row's
+//! cells into a record input, the duplicate keys of a row, planning a chunk of rows (shared by
+//! the dry-run preview and the run) and writing a planned chunk.
+
+pub mod build;
+pub mod keys;
+pub mod merge;
+pub mod options;
+pub mod plan;
+pub mod settings;
+pub mod store_file;
+pub mod write;
+
+pub use options::Resolved;
+pub use plan::{Planner, RowPlan};
+pub use settings::Settings;

@@ -1,0 +1,105 @@
+//! `POST /imports/{id}/preview`: a true dry run — every row of the range is read, validated
+//! and matched exactly as the run would, and nothing is written.
+
+use actix_web::{post, web};
+use sen_api_types::error::Problem;
+use sen_api_types::import::{
+    ImportCounts, ImportOptions, ImportOutcome, ImportPreview, ImportRowResult,
+};
+use uuid::Uuid;
+
+use super::common::{kind_of, open, own_import, sheet_error};
+use crate::auth::AuthUser;
+use crate::error::ApiResult;
+use crate::extract::Json;
+use crate::imports::plan::RowPlan;
+use crate::imports::{Planner, Settings};
+use crate::routes::records::context::Ctx;
+use crate::state::AppState;
+
+/// Rows listed in a preview.
+const LISTED: usize = 1_000;
+
+/// What a run with these options would do.
+#[utoipa::path(post, path = "/api/v1/imports/{id}/preview", tag = "imports", operation_id = "import_preview",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Import id")),
+    request_body = ImportOptions,
+    responses(
+        (status = 200, description = "The planned outcome of every row", body = ImportPreview),
+        (status = 401, description = "Not authenticated", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such import of yours", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid options (mapping, sheet, range, criteria…)", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/imports/{id}/preview")]
+#[tracing::instrument(skip_all, fields(user = %auth.id))]
+pub async fn import_preview(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<Uuid>,
+    body: Json<ImportOptions>,
+) -> ApiResult<web::Json<ImportPreview>> {
+    let ctx = Ctx::load(&state, auth).await?;
+    let m = own_import(state.db.conn(), &ctx, *id).await?;
+    let settings = Settings::load(state.db.conn(), ctx.ws(), kind_of(&m)).await?;
+    let opts = body.into_inner();
+    let (resolved, _, mut rx, mut pending) = open(&state, &ctx, &settings, &m, &opts).await?;
+    let mut planner = Planner::new(&ctx, &settings, &resolved, true);
+    let mut counts = ImportCounts::default();
+    let mut rows = Vec::new();
+    loop {
+        if !pending.is_empty() {
+            let (plans, _) = planner
+                .plan(state.db.conn(), std::mem::take(&mut pending))
+                .await?;
+            for p in plans {
+                count(&mut counts, p.outcome);
+                if rows.len() <= LISTED {
+                    rows.push(row_result(&p));
+                }
+            }
+        }
+        match rx.recv().await {
+            Some(batch) => pending = batch.map_err(sheet_error)?,
+            None => break,
+        }
+    }
+    counts.total = counts.scanned;
+    let truncated = rows.len() > LISTED;
+    rows.truncate(LISTED);
+    Ok(web::Json(ImportPreview {
+        counts,
+        rows,
+        rows_truncated: truncated,
+    }))
+}
+
+/// Adds an outcome to the counts.
+pub fn count(c: &mut ImportCounts, o: ImportOutcome) {
+    c.scanned += 1;
+    match o {
+        ImportOutcome::Created => c.created += 1,
+        ImportOutcome::Updated => c.updated += 1,
+        ImportOutcome::Merged => c.merged += 1,
+        ImportOutcome::Skipped => c.skipped += 1,
+        ImportOutcome::Failed => c.failed += 1,
+    }
+}
+
+/// The API shape of a planned row.
+pub fn row_result(p: &RowPlan) -> ImportRowResult {
+    ImportRowResult {
+        row: p.row_no,
+        outcome: p.outcome,
+        record_id: match p.outcome {
+            ImportOutcome::Failed => None,
+            // A created record's id exists only once the run writes it.
+            ImportOutcome::Created => None,
+            _ => p.record_id,
+        },
+        duplicate_of_row: p.duplicate_of_row,
+        fields: p.fields.clone(),
+        reasons: p.reasons.clone(),
+        warnings: p.warnings.clone(),
+    }
+}

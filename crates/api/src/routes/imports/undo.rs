@@ -1,0 +1,88 @@
+//! `POST /imports/{id}/undo`: removes the records the import created and writes back the
+//! prior state of those it overwrote or merged into — except records changed since, which
+//! are left as they are and reported.
+
+use actix_web::{post, web};
+use sen_api_types::error::Problem;
+use sen_api_types::import::{Import, ImportUndoReport};
+use sen_store::repo::{imports, now};
+use uuid::Uuid;
+
+use super::common::{own_import, present_import, require_state};
+use crate::auth::AuthUser;
+use crate::error::{ApiError, ApiResult};
+use crate::routes::records::context::Ctx;
+use crate::state::AppState;
+
+/// Undoes a finished import.
+#[utoipa::path(post, path = "/api/v1/imports/{id}/undo", tag = "imports", operation_id = "import_undo",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Import id")),
+    responses(
+        (status = 200, description = "Undone; `undo` tells what was removed, restored or left", body = Import),
+        (status = 401, description = "Not authenticated", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such import of yours", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not finished, or already undone", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/imports/{id}/undo")]
+#[tracing::instrument(skip_all, fields(user = %auth.id))]
+pub async fn import_undo(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    id: web::Path<Uuid>,
+) -> ApiResult<web::Json<Import>> {
+    let ctx = Ctx::load(&state, auth).await?;
+    let m = own_import(state.db.conn(), &ctx, *id).await?;
+    require_state(&m, &[imports::DONE], "be undone")?;
+    let ws = ctx.ws();
+    let at = now();
+    let tx = state.db.begin().await?;
+    let rows = imports::rows_with_records(&tx, ws, m.id).await?;
+    let mut report = ImportUndoReport::default();
+    let mut remove = Vec::new();
+    // Later rows first: a record changed by two rows goes back to its state before both.
+    for r in rows.iter().rev() {
+        let Some(record) = r.record_id else { continue };
+        match r.outcome.as_str() {
+            "created" => remove.push(record),
+            _ => {
+                let (Some(prior), Some(version)) = (&r.prior, r.version_after) else {
+                    continue;
+                };
+                if imports::restore(&tx, ws, record, prior, version, at).await? {
+                    report.restored += 1;
+                } else if !report.changed_since.contains(&record) {
+                    report.changed_since.push(record);
+                }
+            }
+        }
+    }
+    let unchanged = sen_store::repo::imports::unchanged_since_import(&tx, ws, &remove).await?;
+    for id in &remove {
+        if !unchanged.contains(id) {
+            report.changed_since.push(*id);
+        }
+    }
+    report.removed = imports::delete_records(&tx, ws, &unchanged).await?;
+    let value = serde_json::to_value(&report).map_err(|e| ApiError::Internal(e.into()))?;
+    if !imports::set_undone(&tx, ws, m.id, value, at).await? {
+        sen_store::rollback(tx).await?;
+        return Err(ApiError::new(
+            sen_api_types::error::ErrorCode::Conflict,
+            "the import was undone meanwhile",
+        ));
+    }
+    crate::audit::record(
+        &tx,
+        &ctx.auth,
+        "import",
+        "undo",
+        m.id,
+        None::<&ImportUndoReport>,
+        Some(&report),
+    )
+    .await?;
+    sen_store::commit(tx).await?;
+    let after = own_import(state.db.conn(), &ctx, m.id).await?;
+    Ok(web::Json(present_import(&after)))
+}

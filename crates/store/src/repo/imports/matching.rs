@@ -1,0 +1,141 @@
+//! Matching a whole chunk of import rows against the existing records a viewer sees, one
+//! query per criterion (never one per row): by phone (`record_phones.e164`), by e-mail
+//! (`record_emails.address`) and by folded name.
+
+use sea_orm::sea_query::Query;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sen_domain::value::search_key;
+use uuid::Uuid;
+
+use crate::entity::record::{Column, Model};
+use crate::entity::{record_email, record_phone};
+use crate::error::StoreResult;
+use crate::repo::records::{Filter, Viewer, list_select};
+
+/// An existing record that some row may duplicate.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// The matched value (an E.164 phone, an address, a folded name).
+    pub key: String,
+    /// The record.
+    pub record: Model,
+}
+
+/// Live records of `kind` visible to `viewer` with one of `phones` (E.164).
+pub async fn by_phones(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    kind: &str,
+    phones: &[String],
+) -> StoreResult<Vec<Candidate>> {
+    if phones.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ws = viewer.workspace_id;
+    let hits = record_phone::Entity::find()
+        .filter(record_phone::Column::WorkspaceId.eq(ws))
+        .filter(record_phone::Column::E164.is_in(phones.iter().cloned()))
+        .all(db)
+        .await?;
+    let pairs: Vec<(String, Uuid)> = hits.into_iter().map(|h| (h.e164, h.record_id)).collect();
+    join_visible(db, viewer, kind, pairs).await
+}
+
+/// Live records of `kind` visible to `viewer` with one of `emails` (lower-case).
+pub async fn by_emails(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    kind: &str,
+    emails: &[String],
+) -> StoreResult<Vec<Candidate>> {
+    if emails.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ws = viewer.workspace_id;
+    let hits = record_email::Entity::find()
+        .filter(record_email::Column::WorkspaceId.eq(ws))
+        .filter(record_email::Column::Address.is_in(emails.iter().cloned()))
+        .all(db)
+        .await?;
+    let pairs: Vec<(String, Uuid)> = hits.into_iter().map(|h| (h.address, h.record_id)).collect();
+    join_visible(db, viewer, kind, pairs).await
+}
+
+/// Live records of `kind` visible to `viewer` whose folded name is one of `names`. The
+/// search document starts with the folded name, so a prefix test on it narrows the rows.
+pub async fn by_names(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    kind: &str,
+    names: &[String],
+) -> StoreResult<Vec<Candidate>> {
+    let mut out = Vec::new();
+    for chunk in names.chunks(200) {
+        let mut any = sea_orm::Condition::any();
+        for n in chunk {
+            any = any
+                .add(Column::SearchKey.eq(n.clone()))
+                .add(Column::SearchKey.like(format!("{n} %")));
+        }
+        let rows = list_select(db.get_database_backend(), viewer, kind, &Filter::default())
+            .filter(any)
+            .order_by_asc(Column::CreatedAt)
+            .all(db)
+            .await?;
+        for record in rows {
+            let key = search_key(&record.name);
+            if chunk.contains(&key) {
+                out.push(Candidate { key, record });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The visible live records among `pairs` (value, record id), oldest first.
+async fn join_visible(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    kind: &str,
+    pairs: Vec<(String, Uuid)>,
+) -> StoreResult<Vec<Candidate>> {
+    if pairs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut ids: Vec<Uuid> = pairs.iter().map(|(_, id)| *id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut records = Vec::new();
+    for chunk in ids.chunks(5_000) {
+        let sub = Query::select()
+            .column(Column::Id)
+            .from(crate::entity::record::Entity)
+            .and_where(Column::Id.is_in(chunk.iter().copied()))
+            .to_owned();
+        records.extend(
+            list_select(db.get_database_backend(), viewer, kind, &Filter::default())
+                .filter(Column::Id.in_subquery(sub))
+                .order_by_asc(Column::CreatedAt)
+                .all(db)
+                .await?,
+        );
+    }
+    let by_id: std::collections::HashMap<Uuid, Model> =
+        records.into_iter().map(|r| (r.id, r)).collect();
+    let mut out: Vec<Candidate> = pairs
+        .into_iter()
+        .filter_map(|(key, id)| {
+            by_id.get(&id).map(|r| Candidate {
+                key,
+                record: r.clone(),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        a.record
+            .created_at
+            .cmp(&b.record.created_at)
+            .then(a.record.id.cmp(&b.record.id))
+    });
+    Ok(out)
+}
