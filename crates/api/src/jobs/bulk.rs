@@ -4,18 +4,15 @@
 
 use std::sync::atomic::Ordering;
 
-use sen_api_types::Role;
 use sen_api_types::bulk::BulkResult;
 use sen_store::entity::job::Model;
 use sen_store::repo::bulk::{self as store_bulk, Bounds};
-use sen_store::repo::{jobs, now, operations, users};
+use sen_store::repo::{jobs, now, operations};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use crate::auth::AuthUser;
 use crate::routes::bulk::exec;
 use crate::routes::bulk::plan::Plan;
-use crate::routes::records::context::Ctx;
 use crate::state::AppState;
 
 /// Records per transaction (at most the synchronous limit).
@@ -38,18 +35,7 @@ pub async fn run(state: &AppState, worker: &str, job: Model) -> anyhow::Result<(
 }
 
 async fn run_plan(state: &AppState, worker: &str, job: Model, plan: &Plan) -> anyhow::Result<()> {
-    let user = users::get(state.db.conn(), job.workspace_id, plan.actor_id)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("the user who started the job is gone"))?;
-    let auth = AuthUser {
-        id: user.id,
-        workspace_id: user.workspace_id,
-        role: Role::parse(&user.role).unwrap_or(Role::Member),
-        api_key_id: None,
-    };
-    let ctx = Ctx::load(state, auth)
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let ctx = super::starter_ctx(state, job.workspace_id, plan.actor_id).await?;
     let filter = exec::store_filter(state.db.conn(), &ctx, &plan.selection)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;

@@ -6,18 +6,15 @@
 
 use std::collections::HashMap;
 
-use sen_api_types::Role;
 use sen_api_types::import::{ImportCounts, ImportOptions};
 use sen_store::entity::job::Model;
-use sen_store::repo::{imports, jobs, now, users};
+use sen_store::repo::{imports, jobs, now};
 use uuid::Uuid;
 
-use crate::auth::AuthUser;
 use crate::config::import_chunk_from_env;
 use crate::imports::write::write_chunk;
 use crate::imports::{Planner, Settings};
 use crate::routes::imports::common::{kind_of, open};
-use crate::routes::records::context::Ctx;
 use crate::sheets::RowBatch;
 use crate::state::AppState;
 
@@ -45,16 +42,7 @@ async fn run_import(state: &AppState, worker: &str, job: &Model, id: Uuid) -> an
     let m = imports::get(db, ws, id)
         .await?
         .ok_or_else(|| anyhow::anyhow!("import {id} is gone"))?;
-    let user = users::get(db, ws, m.created_by)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("the user who started the import is gone"))?;
-    let auth = AuthUser {
-        id: user.id,
-        workspace_id: ws,
-        role: Role::parse(&user.role).unwrap_or(Role::Member),
-        api_key_id: None,
-    };
-    let ctx = Ctx::load(state, auth).await.map_err(api)?;
+    let ctx = super::starter_ctx(state, ws, m.created_by).await?;
     let settings = Settings::load(db, ws, kind_of(&m)).await.map_err(api)?;
     let opts: ImportOptions = serde_json::from_value(m.options.clone().unwrap_or_default())?;
     let (resolved, _, mut rx, mut pending) =

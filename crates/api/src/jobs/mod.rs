@@ -71,3 +71,24 @@ async fn tick(state: &AppState, worker: &str) -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+/// The view of the records of the user who started a job: a job sees, and changes, only
+/// what its starter may.
+pub(crate) async fn starter_ctx(
+    state: &AppState,
+    workspace_id: Uuid,
+    user_id: Uuid,
+) -> anyhow::Result<crate::routes::records::context::Ctx> {
+    let user = sen_store::repo::users::get(state.db.conn(), workspace_id, user_id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the user who started the job is gone"))?;
+    let auth = crate::auth::AuthUser {
+        id: user.id,
+        workspace_id,
+        role: sen_api_types::Role::parse(&user.role).unwrap_or(sen_api_types::Role::Member),
+        api_key_id: None,
+    };
+    crate::routes::records::context::Ctx::load(state, auth)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))
+}
