@@ -101,7 +101,10 @@ pub struct DuplicateScanAccepted {
 /// One cluster of likely duplicates.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct DuplicateCluster {
-    /// The records, oldest first.
+    /// How many records the cluster has.
+    pub size: u64,
+    /// Its records, oldest first (at most 50; open the first to see the rest by its
+    /// duplicates).
     pub records: Vec<DuplicateCandidate>,
 }
 

@@ -159,9 +159,23 @@ async fn on_database(
     )
     .await;
     server.stop().await;
-    let acting = acting.context("bulk actions, merges, duplicate scans")?;
-    let (transfer, bad) = transfer.context("import and export")?;
-    problems.extend(bad);
+    // A failure here is reported with the rest: the list and search figures stand.
+    let acting = acting.unwrap_or_else(|e| {
+        problems.push(format!(
+            "{name}: bulk actions, merges, duplicate scans: {e:#}"
+        ));
+        Vec::new()
+    });
+    let transfer = match transfer {
+        Ok((t, bad)) => {
+            problems.extend(bad);
+            Some(t)
+        }
+        Err(e) => {
+            problems.push(format!("{name}: import and export: {e:#}"));
+            None
+        }
+    };
     Ok((
         EngineReport {
             engine,
@@ -169,7 +183,7 @@ async fn on_database(
             facts,
             rows,
             acting,
-            transfer: Some(transfer),
+            transfer,
         },
         problems,
     ))

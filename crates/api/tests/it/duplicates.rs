@@ -375,6 +375,7 @@ async fn a_scan_clusters_linked_duplicates_among_visible_records_only() {
         .expect(200);
     assert_eq!(scan["total_clusters"], 2, "{scan}");
     assert_eq!(scan["total_records"], 5);
+    assert_eq!(scan["clusters"][0]["size"], 3);
     let first = ids(&scan["clusters"][0]["records"]);
     let want: Vec<&str> = [&a, &b, &c]
         .iter()

@@ -31,6 +31,8 @@ use crate::validate::Errors;
 const DEFAULT_LIMIT: u32 = 100;
 /// At most this many criteria sets in one scan.
 const MAX_SETS: usize = 10;
+/// At most this many records of a cluster in the answer.
+const SHOWN_PER_CLUSTER: usize = 50;
 /// Kinds with more visible records than this scan in the background by default.
 const BACKGROUND_ABOVE: u64 = 100_000;
 
@@ -158,12 +160,17 @@ pub async fn scan(
     }
     let all = records::clusters(&groups);
     let total_records = all.iter().map(|c| c.len() as u64).sum();
-    let shown: Vec<Vec<Uuid>> = all
+    let shown: Vec<(u64, Vec<Uuid>)> = all
         .iter()
         .take(usize::try_from(limit).unwrap_or(usize::MAX))
-        .cloned()
+        .map(|c| {
+            (
+                c.len() as u64,
+                c.iter().take(SHOWN_PER_CLUSTER).copied().collect(),
+            )
+        })
         .collect();
-    let ids: Vec<Uuid> = shown.iter().flatten().copied().collect();
+    let ids: Vec<Uuid> = shown.iter().flat_map(|(_, c)| c).copied().collect();
     let mut rows: HashMap<Uuid, sen_store::entity::record::Model> =
         records::visible_by_ids(db, viewer, kind.as_str(), &ids)
             .await?
@@ -171,7 +178,7 @@ pub async fn scan(
             .map(|m| (m.id, m))
             .collect();
     let mut clusters = Vec::with_capacity(shown.len());
-    for ids in shown {
+    for (size, ids) in shown {
         let mut members: Vec<_> = ids
             .iter()
             .filter_map(|id| rows.remove(id))
@@ -182,6 +189,7 @@ pub async fn scan(
             .collect();
         members.sort_by(|(a, _), (b, _)| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
         clusters.push(DuplicateCluster {
+            size,
             records: present::candidates(db, viewer.workspace_id, members).await?,
         });
     }

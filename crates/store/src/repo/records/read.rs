@@ -57,17 +57,21 @@ pub async fn visible_by_ids(
     kind: &str,
     ids: &[Uuid],
 ) -> StoreResult<Vec<Model>> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
+    // In chunks: an engine binds at most some tens of thousands of parameters.
+    let mut out = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(5_000) {
+        out.extend(
+            Entity::find()
+                .filter(visible(viewer))
+                .filter(Column::Kind.eq(kind))
+                .filter(Column::Id.is_in(chunk.iter().copied()))
+                .filter(Column::DeletedAt.is_null())
+                .filter(Column::MergedInto.is_null())
+                .all(db)
+                .await?,
+        );
     }
-    Ok(Entity::find()
-        .filter(visible(viewer))
-        .filter(Column::Kind.eq(kind))
-        .filter(Column::Id.is_in(ids.iter().copied()))
-        .filter(Column::DeletedAt.is_null())
-        .filter(Column::MergedInto.is_null())
-        .all(db)
-        .await?)
+    Ok(out)
 }
 
 /// The record a visible record of `kind` was merged into, when `id` is one.
