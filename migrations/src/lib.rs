@@ -14,6 +14,7 @@ mod m0005_list_indexes;
 mod m0006_bulk;
 mod m0007_duplicates;
 mod m0008_imports;
+mod m0009_kind_counts;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0006_bulk::Migration),
             Box::new(m0007_duplicates::Migration),
             Box::new(m0008_imports::Migration),
+            Box::new(m0009_kind_counts::Migration),
         ]
     }
 }

@@ -1,12 +1,8 @@
 //! SQLite has no planner estimate to ask: a large total is estimated from the share of
-//! matching rows among the kind's newest rows, times how many rows the kind has (an
-//! index-only count, cached for a minute per workspace and kind).
+//! matching rows among the kind's newest rows, times how many rows the kind has (kept by
+//! triggers in `record_kind_counts`).
 
-use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
-use std::time::{Duration, Instant};
-
-use sea_orm::sea_query::{Expr, Query};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QuerySelect, QueryTrait, Select};
 use uuid::Uuid;
 
@@ -16,15 +12,6 @@ use crate::error::StoreResult;
 
 /// Rows in the sample.
 const SAMPLE: u64 = 2_000;
-/// How long a kind's row count is reused.
-const TTL: Duration = Duration::from_secs(60);
-
-type Cache = Mutex<HashMap<(Uuid, String), (u64, Instant)>>;
-
-fn cache() -> &'static Cache {
-    static CACHE: OnceLock<Cache> = OnceLock::new();
-    CACHE.get_or_init(|| Mutex::new(HashMap::new()))
-}
 
 /// Estimated matches of `select` among the workspace's records of `kind`.
 pub async fn sampled(
@@ -59,14 +46,18 @@ pub async fn sampled(
     Ok(((matched as f64 / sampled as f64) * total as f64).round() as u64)
 }
 
-/// All rows of the kind in the workspace (trashed ones too: an index-only count).
+/// All rows of the kind in the workspace (trashed ones too), as SQLite's triggers keep them
+/// in `record_kind_counts`; counted from the index when the row is missing.
 async fn kind_rows(db: &impl ConnectionTrait, ws: Uuid, kind: &str) -> StoreResult<u64> {
-    let key = (ws, kind.to_owned());
-    if let Ok(map) = cache().lock()
-        && let Some((n, at)) = map.get(&key)
-        && at.elapsed() < TTL
-    {
-        return Ok(*n);
+    let kept = Query::select()
+        .column(Alias::new("n"))
+        .from(Alias::new("record_kind_counts"))
+        .and_where(Expr::col(Alias::new("workspace_id")).eq(ws))
+        .and_where(Expr::col(Alias::new("kind")).eq(kind))
+        .to_owned();
+    if let Some(row) = db.query_one(&kept).await? {
+        let n: i64 = row.try_get_by_index(0)?;
+        return Ok(u64::try_from(n).unwrap_or(0));
     }
     let all = Query::select()
         .expr(Expr::val(1))
@@ -74,12 +65,5 @@ async fn kind_rows(db: &impl ConnectionTrait, ws: Uuid, kind: &str) -> StoreResu
         .and_where(Column::WorkspaceId.eq(ws))
         .and_where(Column::Kind.eq(kind))
         .to_owned();
-    let n = count(db, all).await?;
-    if let Ok(mut map) = cache().lock() {
-        if map.len() > 10_000 {
-            map.clear();
-        }
-        map.insert(key, (n, Instant::now()));
-    }
-    Ok(n)
+    count(db, all).await
 }
