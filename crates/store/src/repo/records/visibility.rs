@@ -2,7 +2,7 @@
 //! `everyone`, the chosen teams' members for `team`, the chosen users for `users`, and every
 //! owner/admin of a data-owner team.
 
-use sea_orm::sea_query::{Condition, Expr, ExprTrait, Query};
+use sea_orm::sea_query::{Condition, Query};
 use sea_orm::{ColumnTrait, Condition as OrmCondition};
 use uuid::Uuid;
 
@@ -28,24 +28,13 @@ pub fn visible(viewer: &Viewer) -> OrmCondition {
         return Condition::all().add(ws);
     }
     let me = viewer.user_id;
-    // A correlated EXISTS probes the share index for just the rows being looked at (a first
-    // page reads a few dozen), where `id IN (…)` would first gather every share of the team.
     let shared_with = |cond: Condition| {
-        Expr::exists(
-            Query::select()
-                .expr(Expr::val(1))
-                .from(record_share::Entity)
-                .and_where(
-                    Expr::col((record_share::Entity, record_share::Column::WorkspaceId))
-                        .equals((record::Entity, record::Column::WorkspaceId)),
-                )
-                .and_where(
-                    Expr::col((record_share::Entity, record_share::Column::RecordId))
-                        .equals((record::Entity, record::Column::Id)),
-                )
-                .cond_where(cond)
-                .to_owned(),
-        )
+        Query::select()
+            .column(record_share::Column::RecordId)
+            .from(record_share::Entity)
+            .and_where(record_share::Column::WorkspaceId.eq(viewer.workspace_id))
+            .cond_where(cond)
+            .to_owned()
     };
     let mut who = Condition::any()
         .add(record::Column::OwnerId.eq(me))
@@ -54,18 +43,21 @@ pub fn visible(viewer: &Viewer) -> OrmCondition {
         .add(
             Condition::all()
                 .add(record::Column::SharingMode.eq("users"))
-                .add(shared_with(
+                .add(record::Column::Id.in_subquery(shared_with(
                     Condition::all().add(record_share::Column::UserId.eq(me)),
-                )),
-        );
-    if !viewer.team_ids.is_empty() {
-        who = who.add(
-            Condition::all()
-                .add(record::Column::SharingMode.eq("team"))
-                .add(shared_with(Condition::all().add(
-                    record_share::Column::TeamId.is_in(viewer.team_ids.iter().copied()),
                 ))),
         );
+    if !viewer.team_ids.is_empty() {
+        who =
+            who.add(
+                Condition::all()
+                    .add(record::Column::SharingMode.eq("team"))
+                    .add(
+                        record::Column::Id.in_subquery(shared_with(Condition::all().add(
+                            record_share::Column::TeamId.is_in(viewer.team_ids.iter().copied()),
+                        ))),
+                    ),
+            );
     }
     Condition::all().add(ws).add(who)
 }
