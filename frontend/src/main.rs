@@ -15,6 +15,7 @@ mod perf;
 mod router;
 mod state;
 mod storage;
+mod timer;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -147,6 +147,34 @@ describe('Sen web app', () => {
     await page.waitForFunction(() => document.querySelectorAll('#records tr.row').length === 2);
   });
 
+  step('bulk: tag two leads (a new tag), then undo from the toast', async () => {
+    const tagCells = () => page.$$eval('#records tr.row .c-tags', (tds) => tds.map((td) => td.textContent));
+    await page.check('#tick-all');
+    await page.waitForSelector('#bulk-bar');
+    await page.click('#bulk-tag');
+    await page.fill('#bulk-tag-input', 'Khách VIP');
+    await page.screenshot({ path: shotPath('bulk-bar'), fullPage: true });
+    await page.click('#bulk-apply');
+    const toast = page.locator('.toast', { hasText: '2 / 2' });
+    await toast.waitFor();
+    await page.waitForSelector('#bulk-bar', { state: 'detached' });
+    await page.waitForFunction(() => [...document.querySelectorAll('#records tr.row .c-tags')]
+      .filter((td) => td.textContent.includes('Khách VIP')).length === 2);
+    const tagged = await other.call('POST', '/leads/search', { filter: { tags_any: ['Khách VIP'] } });
+    assert.equal(tagged.total, 2);
+    await page.screenshot({ path: shotPath('bulk-tagged'), fullPage: true });
+
+    await toast.locator('.toast-action').click();
+    await page.waitForSelector('.toast:has-text("Đã hoàn tác")');
+    await page.waitForFunction(() => {
+      const tds = [...document.querySelectorAll('#records tr.row .c-tags')];
+      return tds.length === 2 && tds.every((td) => !td.textContent.includes('Khách VIP'));
+    });
+    assert.deepEqual((await tagCells()).filter((t) => t.includes('Khách VIP')), []);
+    const after = await other.call('POST', '/leads/search', { filter: { tags_any: ['Khách VIP'] } });
+    assert.equal(after.total, 0);
+  });
+
   step('language switch: English and back, remembered across a reload', async () => {
     assert.equal(await page.textContent('#nav-settings'), 'Cài đặt');
     await page.click('#lang-en');

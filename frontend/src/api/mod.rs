@@ -6,6 +6,7 @@ mod error;
 
 pub mod api_keys;
 pub mod auth;
+pub mod bulk;
 pub mod health;
 pub mod records;
 pub mod session;

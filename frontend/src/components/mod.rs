@@ -2,6 +2,7 @@
 
 mod addresses_editor;
 mod api_status;
+mod bulk_bar;
 mod choice_list_editor;
 mod column_chooser;
 mod confirm_dialog;
@@ -29,6 +30,7 @@ mod top_bar;
 
 pub use addresses_editor::AddressesEditor;
 pub use api_status::ApiStatus;
+pub use bulk_bar::BulkBar;
 pub use choice_list_editor::{ChoiceListEditor, ChoiceRow};
 pub use column_chooser::ColumnChooser;
 pub use confirm_dialog::ConfirmDialog;

@@ -59,3 +59,35 @@ impl Selection {
         !self.all_matching && self.ids.is_empty()
     }
 }
+
+/// What a bulk action acts on, for the API.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BulkTarget {
+    Ids(Vec<Uuid>),
+    /// Every record matching the list's filter.
+    AllMatching,
+}
+
+impl Selection {
+    /// The ids or "all matching" to send. "All matching except some" is sent as ids when every
+    /// matching row is loaded (`loaded`, `complete`); else it cannot be expressed (`None`).
+    pub fn bulk_target(&self, loaded: &[Uuid], complete: bool) -> Option<BulkTarget> {
+        if !self.all_matching {
+            let mut ids: Vec<Uuid> = self.ids.iter().copied().collect();
+            ids.sort();
+            return Some(BulkTarget::Ids(ids));
+        }
+        if self.ids.is_empty() {
+            return Some(BulkTarget::AllMatching);
+        }
+        complete.then(|| {
+            BulkTarget::Ids(
+                loaded
+                    .iter()
+                    .copied()
+                    .filter(|id| self.contains(*id))
+                    .collect(),
+            )
+        })
+    }
+}

@@ -6,7 +6,9 @@ use leptos::task::spawn_local;
 use sen_api_types::record::{Record, RecordKind, RecordSearch};
 
 use crate::api::{self, ApiError};
-use crate::components::{ColumnChooser, FilterPanel, Link, RecordTable, SearchBox, SelectionBar};
+use crate::components::{
+    BulkBar, ColumnChooser, FilterPanel, Link, RecordTable, SearchBox, SelectionBar,
+};
 use crate::format;
 use crate::i18n::{Text, api_error, kind_plural, kind_singular, use_i18n};
 use crate::model::columns;
@@ -117,6 +119,24 @@ pub fn ListPage(kind: RecordKind) -> impl IntoView {
         0 => i.t(Text::Filters).to_owned(),
         n => format!("{} ({n})", i.t(Text::Filters)),
     };
+    // Owned by the page, so an undo pressed later (in a toast) still reloads it.
+    let reload = Callback::new(move |_| fetch(None));
+    let bulk_filter = Signal::derive(move || filter.with(|f| f.to_filter(&q.get())));
+    let loaded_ids = Signal::derive(move || {
+        (
+            items.with(|v| v.iter().map(|r| r.id).collect::<Vec<_>>()),
+            next_cursor.with(Option::is_none),
+        )
+    });
+    let selected_count = Signal::derive(move || {
+        let (t, est) = total.get();
+        let n = selection.with(|s| s.count(t));
+        if selection.with(Selection::is_all_matching) {
+            format::total(i.lang(), n, est)
+        } else {
+            format::count(i.lang(), n)
+        }
+    });
     view! {
         <section class="list-page" data-kind=kind.plural() data-state=move || state.get()
             data-loaded=move || items.with(Vec::len)>
@@ -138,6 +158,8 @@ pub fn ListPage(kind: RecordKind) -> impl IntoView {
                 <FilterPanel kind filter/>
             </Show>
             <SelectionBar selection total/>
+            <BulkBar kind selection filter=bulk_filter loaded=loaded_ids count=selected_count
+                on_changed=reload/>
             {move || error.get().map(|e| view! { <p class="form-error" role="alert">{api_error(i.lang(), &e)}</p> })}
             <Show when=move || state.get() == "ready" && items.with(Vec::is_empty)>
                 <p class="empty-state" id="list-empty">{i.tr(Text::NoRecords)}</p>
