@@ -215,6 +215,14 @@ texts! {
     SelectedCount => "Đã chọn", "Selected";
     SelectAllMatching => "Chọn tất cả kết quả khớp", "Select all matching";
     ClearSelection => "Bỏ chọn", "Clear selection";
+    Views => "Chế độ xem", "Views";
+    ViewAll => "Tất cả", "All";
+    ViewMine => "Của tôi", "Mine";
+    ViewMyTeam => "Của nhóm tôi", "My team's";
+    NotInATeam => "Bạn chưa ở nhóm nào", "You are in no team";
+    SaveView => "+ Lưu chế độ xem", "+ Save view";
+    ViewName => "Tên chế độ xem", "View name";
+    TeamFilter => "Nhóm", "Team";
     BulkTag => "Gắn thẻ", "Tag";
     BulkUntag => "Gỡ thẻ", "Untag";
     BulkOwner => "Đổi phụ trách", "Change owner";

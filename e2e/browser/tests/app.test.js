@@ -175,6 +175,37 @@ describe('Sen web app', () => {
     assert.equal(after.total, 0);
   });
 
+  step('views: All / Mine built in, a personal saved view kept across a reload', async () => {
+    const rowCount = (n) => page.waitForFunction((n) => document.querySelectorAll('#records tr.row').length === n, n);
+    await page.waitForSelector('#view-all.current');
+    // Lan is in no team yet: "My team's" cannot apply.
+    assert.equal(await page.isDisabled('#view-team'), true);
+    await page.fill('#list-search', 'binh');
+    await rowCount(1);
+    await page.waitForSelector('#view-all:not(.current)');
+    await page.click('#view-save');
+    await page.fill('#view-name', 'Tìm Bình');
+    await page.click('#view-save-confirm');
+    await page.waitForSelector('.view-saved[data-view="Tìm Bình"] .view-tab.current');
+
+    await page.click('#view-mine');
+    await page.waitForSelector('#view-mine.current');
+    await rowCount(2);
+    assert.equal(await page.inputValue('#list-search'), '');
+    await page.click('#view-all');
+    await page.waitForSelector('#view-all.current');
+
+    await page.reload();
+    await listReady();
+    await page.click('.view-saved[data-view="Tìm Bình"] .view-tab');
+    await rowCount(1);
+    assert.equal(await page.inputValue('#list-search'), 'binh');
+    assert.equal((await rows().first().locator('.c-name').textContent()).trim(), 'Trần Thị Bình');
+    await page.screenshot({ path: shotPath('saved-view'), fullPage: true });
+    await page.click('#view-all');
+    await rowCount(2);
+  });
+
   step('language switch: English and back, remembered across a reload', async () => {
     assert.equal(await page.textContent('#nav-settings'), 'Cài đặt');
     await page.click('#lang-en');

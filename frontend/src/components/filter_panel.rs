@@ -108,6 +108,19 @@ pub fn FilterPanel(kind: RecordKind, filter: RwSignal<ListFilter>) -> impl IntoV
                     }).collect_view()}
                 </select>
             </fieldset>
+            <fieldset data-filter="team">
+                <legend>{i.tr(Text::TeamFilter)}</legend>
+                <select name="team" on:change=move |ev| {
+                    let v = Uuid::parse_str(&event_target_value(&ev)).ok();
+                    filter.update(|f| f.team = v);
+                }>
+                    <option value="">{i.tr(Text::Any)}</option>
+                    {move || ctx.refs.teams.get().into_iter().map(|t| {
+                        let id = t.id;
+                        view! { <option value=id.to_string() selected=move || filter.with(|f| f.team == Some(id))>{t.name}</option> }
+                    }).collect_view()}
+                </select>
+            </fieldset>
             <fieldset data-filter="source">
                 <legend>{i.tr(Text::Source)}</legend>
                 {sources}

@@ -27,6 +27,7 @@ mod tags_editor;
 mod timeline;
 mod toast_list;
 mod top_bar;
+mod view_tabs;
 
 pub use addresses_editor::AddressesEditor;
 pub use api_status::ApiStatus;
@@ -55,3 +56,4 @@ pub use tags_editor::TagsEditor;
 pub use timeline::Timeline;
 pub use toast_list::ToastList;
 pub use top_bar::TopBar;
+pub use view_tabs::ViewTabs;

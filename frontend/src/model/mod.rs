@@ -4,4 +4,5 @@
 pub mod columns;
 pub mod fields;
 pub mod list_filter;
+pub mod saved_views;
 pub mod selection;

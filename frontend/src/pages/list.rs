@@ -7,12 +7,13 @@ use sen_api_types::record::{Record, RecordKind, RecordSearch};
 
 use crate::api::{self, ApiError};
 use crate::components::{
-    BulkBar, ColumnChooser, FilterPanel, Link, RecordTable, SearchBox, SelectionBar,
+    BulkBar, ColumnChooser, FilterPanel, Link, RecordTable, SearchBox, SelectionBar, ViewTabs,
 };
 use crate::format;
 use crate::i18n::{Text, api_error, kind_plural, kind_singular, use_i18n};
 use crate::model::columns;
 use crate::model::list_filter::ListFilter;
+use crate::model::saved_views;
 use crate::model::selection::Selection;
 use crate::perf;
 use crate::router;
@@ -28,7 +29,7 @@ pub fn ListPage(kind: RecordKind) -> impl IntoView {
 
     let q = RwSignal::new(String::new());
     let filter = RwSignal::new(ListFilter::default());
-    let sort = RwSignal::new("-created_at".to_owned());
+    let sort = RwSignal::new(saved_views::DEFAULT_SORT.to_owned());
     let columns = RwSignal::new(columns::load(kind));
     let filter_open = RwSignal::new(false);
 
@@ -147,6 +148,7 @@ pub fn ListPage(kind: RecordKind) -> impl IntoView {
                     {move || format!("{} {}", i.t(Text::New), kind_singular(i.lang(), kind))}
                 </Link>
             </div>
+            <ViewTabs kind q filter sort columns/>
             <div class="toolbar">
                 <SearchBox value=q placeholder=Text::SearchPlaceholder/>
                 <button type="button" class="btn" id="filter-toggle"
