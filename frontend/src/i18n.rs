@@ -223,6 +223,11 @@ texts! {
     SaveView => "+ Lưu chế độ xem", "+ Save view";
     ViewName => "Tên chế độ xem", "View name";
     TeamFilter => "Nhóm", "Team";
+    Pipeline => "Quy trình bán hàng", "Pipeline";
+    PipelineBoard => "Xem dạng bảng giai đoạn", "Pipeline board";
+    AsList => "Xem dạng danh sách", "As a list";
+    MoveToStage => "Chuyển giai đoạn", "Move to stage";
+    MovedTo => "Đã chuyển:", "Moved:";
     BulkTag => "Gắn thẻ", "Tag";
     BulkUntag => "Gỡ thẻ", "Untag";
     BulkOwner => "Đổi phụ trách", "Change owner";

@@ -57,6 +57,8 @@ pub enum Route {
     List(RecordKind),
     New(RecordKind),
     Detail(RecordKind, Uuid),
+    /// The opportunity pipeline board.
+    Pipeline,
     Settings(SettingsSection),
     NotFound,
 }
@@ -69,6 +71,7 @@ impl Route {
             [] => Route::Home,
             ["login"] => Route::Login,
             ["signup"] => Route::Signup,
+            ["opportunities", "pipeline"] => Route::Pipeline,
             ["settings"] => Route::Settings(SettingsSection::Tags),
             ["settings", s] => SettingsSection::ALL
                 .into_iter()
@@ -94,6 +97,8 @@ impl Route {
 pub fn list_path(kind: RecordKind) -> String {
     format!("/{}", kind.plural())
 }
+
+pub const PIPELINE_PATH: &str = "/opportunities/pipeline";
 
 pub fn detail_path(kind: RecordKind, id: Uuid) -> String {
     format!("/{}/{id}", kind.plural())

@@ -206,6 +206,44 @@ describe('Sen web app', () => {
     await rowCount(2);
   });
 
+  step('pipeline: columns sum the amounts; move by menu, by drag, and to lost with a reason', async () => {
+    await other.call('POST', '/opportunities', { name: 'ABC – gói Pro', amount: '15000000', currency: 'VND' });
+    await other.call('POST', '/opportunities', { name: 'XYZ – gói Cơ bản', amount: '5000000', currency: 'VND' });
+    const col = (stage) => `.board-col[data-stage="${stage}"]`;
+    const sumIs = (stage, text) => page.waitForFunction(
+      ([sel, text]) => document.querySelector(`${sel} .col-sum`)?.textContent === text, [col(stage), text]);
+    await page.click('#nav-opportunities');
+    await listReady();
+    await page.click('#pipeline-open');
+    await page.waitForSelector('#pipeline-page[data-state="ready"]');
+    await sumIs('prospecting', '20.000.000 VND');
+    assert.equal(await page.textContent(`${col('prospecting')} .col-count`), '2');
+
+    await page.selectOption(`${col('prospecting')} .card:has-text("ABC") .stage-move`, 'proposal');
+    await page.waitForSelector(`${col('proposal')} .card:has-text("ABC")`);
+    await sumIs('proposal', '15.000.000 VND');
+    await sumIs('prospecting', '5.000.000 VND');
+
+    await page.dragAndDrop(`${col('prospecting')} .card:has-text("XYZ")`, col('negotiation'));
+    await page.waitForSelector(`${col('negotiation')} .card:has-text("XYZ")`);
+    await sumIs('negotiation', '5.000.000 VND');
+    await sumIs('prospecting', '');
+
+    // A lost stage needs a reason: asked for, then the move goes through.
+    await page.selectOption(`${col('proposal')} .card:has-text("ABC") .stage-move`, 'lost');
+    await page.waitForSelector('#lost-reason-dialog .field-error[data-error-for="lost_reason"]');
+    await page.screenshot({ path: shotPath('pipeline-lost-reason'), fullPage: true });
+    const reason = await page.$eval('#lost-reason-dialog select[name="lost_reason"] option:nth-child(2)', (o) => o.value);
+    await page.selectOption('#lost-reason-dialog select[name="lost_reason"]', reason);
+    await page.click('#lost-reason-ok');
+    await page.waitForSelector(`${col('lost')} .card:has-text("ABC")`);
+    await page.waitForSelector('#lost-reason-dialog', { state: 'detached' });
+    await sumIs('lost', '15.000.000 VND');
+    await page.screenshot({ path: shotPath('pipeline'), fullPage: true });
+    await page.click('#nav-leads');
+    await listReady();
+  });
+
   step('language switch: English and back, remembered across a reload', async () => {
     assert.equal(await page.textContent('#nav-settings'), 'Cài đặt');
     await page.click('#lang-en');

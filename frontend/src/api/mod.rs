@@ -8,6 +8,7 @@ pub mod api_keys;
 pub mod auth;
 pub mod bulk;
 pub mod health;
+pub mod lifecycle;
 pub mod records;
 pub mod session;
 pub mod settings;

@@ -144,6 +144,9 @@ pub fn ListPage(kind: RecordKind) -> impl IntoView {
             <div class="list-head">
                 <h2 id="list-title">{move || kind_plural(i.lang(), kind)}</h2>
                 <span id="list-count" class="count" aria-live="polite">{count_text}</span>
+                {(kind == RecordKind::Opportunity).then(|| view! {
+                    <Link href=router::PIPELINE_PATH class="btn" id="pipeline-open">{i.tr(Text::PipelineBoard)}</Link>
+                })}
                 <Link href=format!("{}/new", router::list_path(kind)) class="btn primary" id="create-record">
                     {move || format!("{} {}", i.t(Text::New), kind_singular(i.lang(), kind))}
                 </Link>
