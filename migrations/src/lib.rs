@@ -12,6 +12,7 @@ mod m0003_records;
 mod m0004_lifecycle;
 mod m0005_list_indexes;
 mod m0006_bulk;
+mod m0007_duplicates;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0004_lifecycle::Migration),
             Box::new(m0005_list_indexes::Migration),
             Box::new(m0006_bulk::Migration),
+            Box::new(m0007_duplicates::Migration),
         ]
     }
 }

@@ -39,6 +39,11 @@ pub enum ErrorCode {
     UnsupportedMediaType,
     /// The request is well-formed but some fields are invalid; see `errors`.
     ValidationFailed,
+    /// The record looks like one that exists (a `warn` duplicate rule); the body lists the
+    /// candidates. Resend with `?allow_duplicate=true` to save anyway.
+    Duplicate,
+    /// The record looks like one that exists and a `block` duplicate rule refuses it.
+    DuplicateBlocked,
     /// Too many attempts; retry later.
     RateLimited,
     /// An unexpected server error; the log has the cause.
@@ -59,11 +64,11 @@ impl ErrorCode {
             ErrorCode::Forbidden => 403,
             ErrorCode::NotFound | ErrorCode::RouteNotFound => 404,
             ErrorCode::MethodNotAllowed => 405,
-            ErrorCode::Conflict => 409,
+            ErrorCode::Conflict | ErrorCode::Duplicate => 409,
             ErrorCode::PreconditionFailed => 412,
             ErrorCode::PayloadTooLarge => 413,
             ErrorCode::UnsupportedMediaType => 415,
-            ErrorCode::ValidationFailed => 422,
+            ErrorCode::ValidationFailed | ErrorCode::DuplicateBlocked => 422,
             ErrorCode::RateLimited => 429,
             ErrorCode::Internal => 500,
             ErrorCode::Unavailable => 503,
@@ -89,6 +94,8 @@ impl ErrorCode {
             ErrorCode::PayloadTooLarge => "payload_too_large",
             ErrorCode::UnsupportedMediaType => "unsupported_media_type",
             ErrorCode::ValidationFailed => "validation_failed",
+            ErrorCode::Duplicate => "duplicate",
+            ErrorCode::DuplicateBlocked => "duplicate_blocked",
             ErrorCode::RateLimited => "rate_limited",
             ErrorCode::Internal => "internal",
             ErrorCode::Unavailable => "unavailable",
@@ -114,6 +121,8 @@ impl ErrorCode {
             ErrorCode::PayloadTooLarge => "The request body is too large",
             ErrorCode::UnsupportedMediaType => "Unsupported content type",
             ErrorCode::ValidationFailed => "Some fields are invalid",
+            ErrorCode::Duplicate => "This looks like a record that already exists",
+            ErrorCode::DuplicateBlocked => "A record like this already exists",
             ErrorCode::RateLimited => "Too many requests",
             ErrorCode::Internal => "Internal server error",
             ErrorCode::Unavailable => "Service unavailable",
@@ -121,7 +130,7 @@ impl ErrorCode {
     }
 
     /// Every code, for the status-table test and the docs.
-    pub const ALL: [ErrorCode; 19] = [
+    pub const ALL: [ErrorCode; 21] = [
         ErrorCode::MalformedBody,
         ErrorCode::InvalidQuery,
         ErrorCode::InvalidPath,
@@ -138,6 +147,8 @@ impl ErrorCode {
         ErrorCode::PayloadTooLarge,
         ErrorCode::UnsupportedMediaType,
         ErrorCode::ValidationFailed,
+        ErrorCode::Duplicate,
+        ErrorCode::DuplicateBlocked,
         ErrorCode::RateLimited,
         ErrorCode::Internal,
         ErrorCode::Unavailable,
@@ -194,6 +205,12 @@ pub struct Problem {
     /// Per-field errors, when the request had invalid fields.
     #[serde(default)]
     pub errors: Vec<FieldError>,
+    /// The existing records a duplicate rule matched (`duplicate`, `duplicate_blocked`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<crate::duplicate::DuplicateCandidate>,
+    /// Where a merged-away record went (404 on its id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<uuid::Uuid>,
 }
 
 impl Problem {
@@ -206,6 +223,8 @@ impl Problem {
             code,
             detail,
             errors: Vec::new(),
+            candidates: Vec::new(),
+            merged_into: None,
         }
     }
 }

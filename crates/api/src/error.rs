@@ -3,6 +3,7 @@
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
+use sen_api_types::duplicate::DuplicateCandidate;
 use sen_api_types::error::{ErrorCode, FieldError, Problem};
 use sen_store::StoreError;
 
@@ -25,6 +26,19 @@ pub enum ApiError {
     /// Some request fields are invalid (422).
     #[error("validation failed: {0:?}")]
     Validation(Vec<FieldError>),
+    /// The record looks like existing ones: 409 (`warn`) or 422 (`block`) with the candidates.
+    #[error("duplicate of {} record(s)", candidates.len())]
+    Duplicates {
+        /// A `block` rule matched.
+        blocked: bool,
+        /// Why, in words.
+        detail: String,
+        /// The existing records.
+        candidates: Vec<DuplicateCandidate>,
+    },
+    /// The record was merged into another (404 with `merged_into`).
+    #[error("merged into {0}")]
+    MergedAway(uuid::Uuid),
     /// A server fault; the body stays opaque and the log gets the cause chain.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -72,6 +86,9 @@ impl ApiError {
         match self {
             ApiError::Client { code, .. } => *code,
             ApiError::Validation(_) => ErrorCode::ValidationFailed,
+            ApiError::Duplicates { blocked: true, .. } => ErrorCode::DuplicateBlocked,
+            ApiError::Duplicates { .. } => ErrorCode::Duplicate,
+            ApiError::MergedAway(_) => ErrorCode::NotFound,
             ApiError::Internal(_) => ErrorCode::Internal,
         }
     }
@@ -92,6 +109,21 @@ impl ApiError {
                     ),
                 );
                 p.errors = errors.clone();
+                p
+            }
+            ApiError::Duplicates {
+                detail, candidates, ..
+            } => {
+                let mut p = Problem::new(self.code(), Some(detail.clone()));
+                p.candidates = candidates.clone();
+                p
+            }
+            ApiError::MergedAway(master) => {
+                let mut p = Problem::new(
+                    ErrorCode::NotFound,
+                    Some(format!("this record was merged into {master}")),
+                );
+                p.merged_into = Some(*master);
                 p
             }
             ApiError::Internal(_) => Problem::new(ErrorCode::Internal, None),

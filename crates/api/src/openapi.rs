@@ -83,6 +83,8 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(routes::records::RecordsDoc::openapi());
     doc.merge(routes::lifecycle::LifecycleDoc::openapi());
     doc.merge(routes::bulk::BulkDoc::openapi());
+    doc.merge(routes::duplicates::DuplicatesDoc::openapi());
+    doc.merge(routes::merge::MergeDoc::openapi());
     doc
 }
 

@@ -3,6 +3,7 @@
 //! Everything here is pure and compiles to wasm32, so the web app can share it.
 
 pub mod custom_field;
+pub mod duplicate;
 pub mod kind;
 pub mod lifecycle;
 pub mod merge;

@@ -4,9 +4,11 @@ pub mod api_keys;
 pub mod auth;
 pub mod bulk;
 pub mod docs;
+pub mod duplicates;
 pub mod health;
 pub mod lifecycle;
 pub mod me;
+pub mod merge;
 pub mod records;
 pub mod settings;
 pub mod spa;
@@ -27,6 +29,8 @@ pub fn api_v1(cfg: &mut web::ServiceConfig) {
             .configure(settings::routes)
             .configure(lifecycle::routes)
             .configure(bulk::routes)
+            .configure(duplicates::routes)
+            .configure(merge::routes)
             .configure(records::routes),
     );
 }

@@ -3,7 +3,7 @@
 
 use sea_orm::entity::prelude::*;
 
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "records")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
@@ -62,6 +62,10 @@ pub struct Model {
     pub converted_account_id: Option<Uuid>,
     /// The opportunity a lead was converted into.
     pub converted_opportunity_id: Option<Uuid>,
+    /// The folded name duplicates are found by (kept by the store's writes).
+    pub name_key: String,
+    /// The folded first address duplicates are found by (kept by the store's writes).
+    pub address_key: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -14,6 +14,7 @@ use super::{events, read::present_one};
 use crate::auth::{AuthUser, secret};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Json;
+use crate::routes::duplicates::check::{self, AllowDuplicate};
 use crate::state::AppState;
 
 /// Creates a record of `kind`.
@@ -22,13 +23,15 @@ use crate::state::AppState;
     params(
         ("kind" = String, Path, description = "prospects, leads, contacts, accounts or opportunities"),
         ("Idempotency-Key" = Option<String>, Header, description = "Makes retries of this create safe"),
+        AllowDuplicate,
     ),
     request_body = RecordInput,
     responses(
         (status = 201, description = "Created", body = Record),
         (status = 401, description = "Not authenticated", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Unknown kind", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Looks like an existing record (warn rule); lists the candidates", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or a block duplicate rule matched", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/{kind}")]
 #[tracing::instrument(skip_all, fields(user = %auth.id))]
@@ -37,6 +40,7 @@ pub async fn record_create(
     state: web::Data<AppState>,
     auth: AuthUser,
     kind: web::Path<String>,
+    allow: web::Query<AllowDuplicate>,
     body: Json<RecordInput>,
 ) -> ApiResult<HttpResponse> {
     let kind = parse_kind(&kind)?;
@@ -56,6 +60,16 @@ pub async fn record_create(
     }
     let tx = state.db.begin().await?;
     let mut prepared = prepare(&tx, &ctx, kind, None, input).await?;
+    check::check(
+        &tx,
+        &ctx,
+        kind,
+        &prepared.row,
+        &prepared.children,
+        None,
+        allow.allow_duplicate,
+    )
+    .await?;
     prepared.row.created_via = if ctx.auth.api_key_id.is_some() {
         "api"
     } else {

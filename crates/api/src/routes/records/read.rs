@@ -32,9 +32,13 @@ pub async fn visible_or_404(
     kind: &str,
     id: Uuid,
 ) -> ApiResult<Model> {
-    records::get_visible(db, &ctx.viewer, kind, id)
-        .await?
-        .ok_or_else(|| ApiError::not_found("record"))
+    if let Some(row) = records::get_visible(db, &ctx.viewer, kind, id).await? {
+        return Ok(row);
+    }
+    match records::merged_into(db, &ctx.viewer, kind, id).await? {
+        Some(master) => Err(ApiError::MergedAway(master)),
+        None => Err(ApiError::not_found("record")),
+    }
 }
 
 /// One record.

@@ -13,6 +13,7 @@ use super::read::{present_one, visible_or_404};
 use crate::auth::AuthUser;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Json;
+use crate::routes::duplicates::check::{self, AllowDuplicate};
 use crate::routes::lifecycle::promote;
 use crate::state::AppState;
 
@@ -22,15 +23,17 @@ use crate::state::AppState;
     security(("bearer" = [])),
     params(("kind" = String, Path, description = "prospects, leads, contacts, accounts or opportunities"),
            ("id" = Uuid, Path, description = "Record id"),
-           ("If-Match" = Option<String>, Header, description = "The version you read")),
+           ("If-Match" = Option<String>, Header, description = "The version you read"),
+           AllowDuplicate),
     request_body = RecordInput,
     responses(
         (status = 200, description = "The changed record", body = Record),
         (status = 401, description = "Not authenticated", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "You may not change its sharing", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such record visible to you", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Looks like an existing record (warn rule); lists the candidates", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "The record changed since you read it", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or a block duplicate rule matched", body = Problem, content_type = "application/problem+json"),
     ))]
 #[patch("/{kind}/{id}")]
 #[tracing::instrument(skip_all, fields(user = %auth.id))]
@@ -39,6 +42,7 @@ pub async fn record_update(
     state: web::Data<AppState>,
     auth: AuthUser,
     path: web::Path<(String, Uuid)>,
+    allow: web::Query<AllowDuplicate>,
     body: Json<RecordInput>,
 ) -> ApiResult<web::Json<Record>> {
     let (kind, id) = path.into_inner();
@@ -67,6 +71,16 @@ pub async fn record_update(
         .unwrap_or_default();
     children.tag_names.clear();
     let mut prepared = prepare(&tx, &ctx, kind, Some((&current, &children)), input).await?;
+    check::check(
+        &tx,
+        &ctx,
+        kind,
+        &prepared.row,
+        &prepared.children,
+        Some((&current, &children)),
+        allow.allow_duplicate,
+    )
+    .await?;
     prepared.row.version = current.version + 1;
     prepared.row.updated_at = sen_store::repo::now();
     if !records::update(&tx, &prepared.row, current.version).await? {

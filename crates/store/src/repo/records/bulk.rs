@@ -24,7 +24,12 @@ pub async fn insert_many(
     db: &impl ConnectionTrait,
     rows: &[(record::Model, Children)],
 ) -> StoreResult<u64> {
-    let inserted = insert_chunked(db, rows.iter().map(|(row, _)| row.clone()).collect()).await?;
+    let keyed = rows.iter().map(|(row, _)| {
+        let mut row = row.clone();
+        super::write::with_keys(&mut row);
+        row
+    });
+    let inserted = insert_chunked(db, keyed.collect()).await?;
     insert_chunked(db, rows.iter().flat_map(|(r, c)| phones(r, c)).collect()).await?;
     insert_chunked(db, rows.iter().flat_map(|(r, c)| emails(r, c)).collect()).await?;
     insert_chunked(db, rows.iter().flat_map(|(r, c)| tags(r, c)).collect()).await?;

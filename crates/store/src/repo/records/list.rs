@@ -200,7 +200,7 @@ fn search(q: Select<Entity>, backend: DatabaseBackend, needles: &[String]) -> Se
     q.filter(cond)
 }
 
-fn custom_equals(
+pub(super) fn custom_equals(
     backend: DatabaseBackend,
     key: &str,
     value: &serde_json::Value,

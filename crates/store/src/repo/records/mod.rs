@@ -3,6 +3,7 @@
 
 mod bulk;
 mod children;
+mod dupes;
 mod estimate;
 mod keyset;
 mod list;
@@ -14,10 +15,11 @@ mod write;
 
 pub use bulk::insert_many;
 pub use children::{Children, load_children, replace_children};
+pub use dupes::{Probe, candidates, clusters, scan_groups};
 pub use keyset::{Cursor, SortField};
 pub use list::{Filter, Page, count_visible, list, list_select, page};
 pub use matches::{MatchReason, matches};
-pub use read::{get_any, get_visible, trash};
+pub use read::{get_any, get_visible, merged_into, trash, visible_by_ids};
 pub use related::account_contacts;
 pub use visibility::{Viewer, visible};
-pub use write::{blank, insert, restore, soft_delete, update};
+pub use write::{blank, insert, restore, soft_delete, update, with_keys};

@@ -49,3 +49,40 @@ pub async fn trash(
         .all(db)
         .await?)
 }
+
+/// The live records of `kind` among `ids` that the viewer sees, in no particular order.
+pub async fn visible_by_ids(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    kind: &str,
+    ids: &[Uuid],
+) -> StoreResult<Vec<Model>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(Entity::find()
+        .filter(visible(viewer))
+        .filter(Column::Kind.eq(kind))
+        .filter(Column::Id.is_in(ids.iter().copied()))
+        .filter(Column::DeletedAt.is_null())
+        .filter(Column::MergedInto.is_null())
+        .all(db)
+        .await?)
+}
+
+/// The record a visible record of `kind` was merged into, when `id` is one.
+pub async fn merged_into(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    kind: &str,
+    id: Uuid,
+) -> StoreResult<Option<Uuid>> {
+    Ok(Entity::find()
+        .filter(visible(viewer))
+        .filter(Column::Kind.eq(kind))
+        .filter(Column::Id.eq(id))
+        .filter(Column::MergedInto.is_not_null())
+        .one(db)
+        .await?
+        .and_then(|m| m.merged_into))
+}

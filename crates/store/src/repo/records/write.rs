@@ -5,19 +5,23 @@ use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
 };
+use sen_domain::duplicate::{address_key, name_key};
 use uuid::Uuid;
 
 use crate::entity::record::{Column, Entity, Model};
 use crate::error::{StoreError, StoreResult};
 
 /// Inserts a complete record row.
-pub async fn insert(db: &impl ConnectionTrait, row: Model) -> StoreResult<Model> {
+pub async fn insert(db: &impl ConnectionTrait, mut row: Model) -> StoreResult<Model> {
+    with_keys(&mut row);
     Ok(row.into_active_model().reset_all().insert(db).await?)
 }
 
 /// Writes `row` over the stored record when the stored version is still `expected`; the row's
 /// version must already be `expected + 1`. `Ok(false)` when someone else changed it first.
 pub async fn update(db: &impl ConnectionTrait, row: &Model, expected: i64) -> StoreResult<bool> {
+    let mut row = row.clone();
+    with_keys(&mut row);
     let res = Entity::update_many()
         .set(row.clone().into_active_model().reset_all())
         .filter(Column::WorkspaceId.eq(row.workspace_id))
@@ -137,5 +141,27 @@ pub fn blank(ws: Uuid, kind: &str, actor: Uuid, now: DateTime<Utc>) -> Model {
         converted_at: None,
         converted_account_id: None,
         converted_opportunity_id: None,
+        name_key: String::new(),
+        address_key: String::new(),
     }
+}
+
+/// Sets the folded keys duplicates are found by from the row's name and first address, so
+/// that every write path keeps them whatever built the row.
+pub fn with_keys(row: &mut Model) {
+    row.name_key = name_key(&row.name);
+    row.address_key = row
+        .addresses
+        .as_array()
+        .and_then(|a| a.first())
+        .and_then(serde_json::Value::as_object)
+        .map(|parts| {
+            let fields = ["street", "ward", "district", "city", "zip", "country"];
+            address_key(
+                fields
+                    .iter()
+                    .filter_map(|f| parts.get(*f).and_then(serde_json::Value::as_str)),
+            )
+        })
+        .unwrap_or_default();
 }

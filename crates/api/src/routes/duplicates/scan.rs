@@ -1,0 +1,130 @@
+//! `POST /{kind}/duplicates/scan`: clusters of likely duplicates across the records the
+//! caller sees, grouped set-wise in the database on the folded keys.
+
+use std::collections::{BTreeSet, HashMap};
+use std::time::Instant;
+
+use actix_web::{post, web};
+use sen_api_types::duplicate::{DuplicateCluster, DuplicateScan, DuplicateScanResult};
+use sen_api_types::error::Problem;
+use sen_domain::duplicate::Criterion;
+use sen_store::repo::duplicate_rules;
+use sen_store::repo::records;
+use uuid::Uuid;
+
+use super::present;
+use crate::auth::AuthUser;
+use crate::error::ApiResult;
+use crate::extract::Json;
+use crate::routes::records::context::{Ctx, parse_kind};
+use crate::state::AppState;
+use crate::validate::Errors;
+
+/// Clusters in an answer unless the caller asks for another number.
+const DEFAULT_LIMIT: u32 = 100;
+/// At most this many criteria sets in one scan.
+const MAX_SETS: usize = 10;
+
+/// Scans the kind for clusters of records that share the keys of any criteria set.
+#[utoipa::path(post, path = "/api/v1/{kind}/duplicates/scan", tag = "duplicates",
+    operation_id = "duplicate_scan",
+    security(("bearer" = [])),
+    params(("kind" = String, Path, description = "prospects, leads, contacts, accounts or opportunities")),
+    request_body = DuplicateScan,
+    responses(
+        (status = 200, description = "Clusters, largest first", body = DuplicateScanResult),
+        (status = 401, description = "Not authenticated", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid criteria or limit", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/{kind}/duplicates/scan")]
+#[tracing::instrument(skip_all, fields(user = %auth.id))]
+pub async fn duplicate_scan(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    kind: web::Path<String>,
+    body: Json<DuplicateScan>,
+) -> ApiResult<web::Json<DuplicateScanResult>> {
+    let started = Instant::now();
+    let kind = parse_kind(&kind)?;
+    let body = body.into_inner();
+    let mut e = Errors::default();
+    let limit = body.limit.unwrap_or(DEFAULT_LIMIT);
+    if !(1..=1000).contains(&limit) {
+        e.push("limit", "out_of_range", "use 1 to 1000");
+    }
+    if body.criteria.len() > MAX_SETS {
+        e.push(
+            "criteria",
+            "too_many",
+            &format!("use at most {MAX_SETS} criteria sets"),
+        );
+    }
+    let mut sets: Vec<Vec<Criterion>> = Vec::new();
+    for (i, names) in body.criteria.iter().enumerate() {
+        match Criterion::parse_set(names) {
+            Ok(set) => sets.push(set),
+            Err(err) => e.push(
+                &format!("criteria[{i}]"),
+                "invalid_criteria",
+                &err.to_string(),
+            ),
+        }
+    }
+    e.finish()?;
+    let ctx = Ctx::load(&state, auth).await?;
+    let db = state.db.conn();
+    if sets.is_empty() {
+        sets = duplicate_rules::list(db, ctx.ws(), kind.as_str())
+            .await?
+            .into_iter()
+            .map(|r| r.criteria)
+            .collect();
+    }
+    if sets.is_empty() {
+        sets = vec![vec![Criterion::Phone], vec![Criterion::Email]];
+    }
+    let mut groups = Vec::with_capacity(sets.len());
+    let mut matched: HashMap<Uuid, BTreeSet<Criterion>> = HashMap::new();
+    for set in &sets {
+        let g = records::scan_groups(db, &ctx.viewer, kind.as_str(), set).await?;
+        for (id, _) in &g {
+            matched.entry(*id).or_default().extend(set.iter().cloned());
+        }
+        groups.push(g);
+    }
+    let all = records::clusters(&groups);
+    let total_records = all.iter().map(|c| c.len() as u64).sum();
+    let shown: Vec<Vec<Uuid>> = all
+        .iter()
+        .take(usize::try_from(limit).unwrap_or(usize::MAX))
+        .cloned()
+        .collect();
+    let ids: Vec<Uuid> = shown.iter().flatten().copied().collect();
+    let mut rows: HashMap<Uuid, sen_store::entity::record::Model> =
+        records::visible_by_ids(db, &ctx.viewer, kind.as_str(), &ids)
+            .await?
+            .into_iter()
+            .map(|m| (m.id, m))
+            .collect();
+    let mut clusters = Vec::with_capacity(shown.len());
+    for ids in shown {
+        let mut members: Vec<_> = ids
+            .iter()
+            .filter_map(|id| rows.remove(id))
+            .map(|m| {
+                let on = matched.get(&m.id).cloned().unwrap_or_default();
+                (m, on)
+            })
+            .collect();
+        members.sort_by(|(a, _), (b, _)| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
+        clusters.push(DuplicateCluster {
+            records: present::candidates(db, ctx.ws(), members).await?,
+        });
+    }
+    Ok(web::Json(DuplicateScanResult {
+        clusters,
+        total_clusters: all.len() as u64,
+        total_records,
+        took_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+    }))
+}
