@@ -244,6 +244,44 @@ describe('Sen web app', () => {
     await listReady();
   });
 
+  step('convert a lead with a new account and a new opportunity', async () => {
+    await page.click('#records a:has-text("Trần Thị Bình")');
+    await page.waitForFunction(() => document.querySelector('#record-title')?.textContent === 'Trần Thị Bình');
+    const leadUrl = page.url();
+    const leadId = new URL(leadUrl).pathname.split('/').pop();
+    await page.click('#convert-lead');
+    await page.waitForSelector('#convert-dialog [data-part="contact"] input[value="new"]:checked');
+    // An account without a name: the error is shown next to that field.
+    await page.check('#convert-account-on');
+    await page.fill('#convert-dialog input[name="account.create.name"]', '');
+    await page.click('#convert-submit');
+    await page.waitForSelector('#convert-dialog .field-error[data-error-for="account.create.name"]');
+
+    await page.fill('#convert-dialog input[name="account.create.name"]', 'Công ty Bình Minh');
+    await page.check('#convert-opportunity-on');
+    await page.fill('#convert-dialog input[name="opportunity.create.name"]', 'Bình Minh – gói Pro');
+    await page.fill('#convert-dialog input[name="opportunity.create.amount"]', '20.000.000');
+    await page.screenshot({ path: shotPath('convert-dialog'), fullPage: true });
+    await page.click('#convert-submit');
+    await page.waitForURL(/\/contacts\/[0-9a-f-]{36}$/);
+    await page.waitForFunction(() => document.querySelector('#record-title')?.textContent === 'Trần Thị Bình');
+
+    const lead = await other.call('GET', `/leads/${leadId}`);
+    assert.ok(lead.converted_at);
+    assert.equal(lead.converted_to, new URL(page.url()).pathname.split('/').pop());
+    const account = await other.call('GET', `/accounts/${lead.converted_account_id}`);
+    assert.equal(account.name, 'Công ty Bình Minh');
+    const opp = await other.call('GET', `/opportunities/${lead.converted_opportunity_id}`);
+    assert.equal(opp.name, 'Bình Minh – gói Pro');
+    assert.equal(Number(opp.amount), 20_000_000);
+
+    await page.goto(leadUrl);
+    await page.waitForSelector('#converted-banner');
+    assert.equal(await page.$('#convert-lead'), null);
+    await page.click('#nav-leads');
+    await listReady();
+  });
+
   step('language switch: English and back, remembered across a reload', async () => {
     assert.equal(await page.textContent('#nav-settings'), 'Cài đặt');
     await page.click('#lang-en');

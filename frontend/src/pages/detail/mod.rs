@@ -13,7 +13,7 @@ use sen_api_types::record::{Record, RecordKind};
 use uuid::Uuid;
 
 use crate::api::{self, ApiError};
-use crate::components::{ConfirmDialog, Link, Timeline};
+use crate::components::{ConfirmDialog, ConvertDialog, Link, Timeline};
 use crate::i18n::{Text, api_error, kind_plural, use_i18n};
 use crate::router;
 use crate::state::{ToastText, use_app};
@@ -49,6 +49,20 @@ pub fn DetailPage(kind: RecordKind, id: Uuid) -> impl IntoView {
     load();
 
     let confirm_open = RwSignal::new(false);
+    let convert_open = RwSignal::new(false);
+    let convertible = move || {
+        kind == RecordKind::Lead
+            && ed
+                .rec
+                .with(|r| r.as_ref().is_some_and(|r| r.converted_at.is_none()))
+    };
+    let converted_to = move || {
+        ed.rec.with(|r| {
+            r.as_ref()
+                .filter(|r| r.kind == RecordKind::Lead)
+                .and_then(|r| r.converted_to)
+        })
+    };
     let name = move || {
         ed.rec.with(|r| {
             r.as_ref()
@@ -104,10 +118,21 @@ pub fn DetailPage(kind: RecordKind, id: Uuid) -> impl IntoView {
                     <h2 id="record-title">{name}</h2>
                     <span class="badge" id="record-status">{status}</span>
                     <span class="spacer"></span>
+                    <Show when=convertible>
+                        <button type="button" class="btn primary" id="convert-lead" on:click=move |_| convert_open.set(true)>
+                            {i.tr(Text::Convert)}
+                        </button>
+                    </Show>
                     <button type="button" class="btn danger" id="delete-record" on:click=move |_| confirm_open.set(true)>
                         {i.tr(Text::Delete)}
                     </button>
                 </header>
+                {move || converted_to().map(|c| view! {
+                    <div class="banner" id="converted-banner">
+                        <span>{i.tr(Text::ConvertedInto)}</span>
+                        <Link href=router::detail_path(RecordKind::Contact, c)>{i.tr(Text::OpenContact)}</Link>
+                    </div>
+                })}
                 <Show when=move || ed.stale.get()>
                     <div class="banner warn" id="stale-banner" role="alert">
                         <span>{i.tr(Text::ChangedElsewhere)}</span>
@@ -128,6 +153,9 @@ pub fn DetailPage(kind: RecordKind, id: Uuid) -> impl IntoView {
                     </aside>
                 </div>
             </Show>
+            {move || (convert_open.get()).then(|| ed.rec.get_untracked().map(|lead| view! {
+                <ConvertDialog open=convert_open lead/>
+            }))}
             <ConfirmDialog open=confirm_open message=confirm_text confirm=Text::Delete on_confirm=delete/>
         </article>
     }
