@@ -242,6 +242,26 @@ texts! {
     SameEmail => "trùng email", "same email";
     SameName => "trùng tên", "same name";
     SameCompany => "trùng tên công ty", "same company";
+    DuplicateWarn => "Có thể trùng với bản ghi đã có:", "This may duplicate an existing record:";
+    DuplicateBlocked => "Đã có bản ghi giống hệt — không thể lưu thêm:", "A record like this exists — it cannot be saved again:";
+    ConvertInstead => "Lead trùng với liên hệ/công ty có sẵn: hãy chuyển đổi lead thay vì tạo trùng.", "The lead matches an existing contact or account: convert the lead instead.";
+    SaveAnyway => "Vẫn lưu", "Save anyway";
+    MatchedOn => "trùng", "matched on";
+    FindDuplicates => "Tìm trùng", "Find duplicates";
+    NoDuplicates => "Không thấy bản ghi trùng.", "No duplicates found.";
+    Merge => "Gộp", "Merge";
+    MergeRecords => "Gộp bản ghi", "Merge records";
+    MergeMaster => "Bản chính", "Master";
+    MergeHint => "Chọn bản chính, rồi chọn giá trị giữ lại cho từng trường. Số điện thoại, email, địa chỉ, thẻ và ghi chú được gộp tất cả.", "Choose the master, then the value to keep for each field. Phones, emails, addresses, tags and notes are all kept.";
+    MergePreview => "Xem trước", "Preview";
+    MergeResult => "Kết quả", "Result";
+    MergeUnited => "(gộp tất cả)", "(all kept)";
+    Merged => "Đã gộp vào:", "Merged into:";
+    MergeUndone => "Đã hoàn tác gộp:", "Merge undone:";
+    MergeNeedsTwo => "Chọn từ 2 đến 10 bản ghi để gộp.", "Tick 2 to 10 records to merge.";
+    MergedAway => "Bản ghi này đã được gộp vào một bản ghi khác.", "This record was merged into another one.";
+    OpenMaster => "Mở bản ghi chính", "Open the master";
+    Criteria => "Tiêu chí", "Criteria";
     BulkTag => "Gắn thẻ", "Tag";
     BulkUntag => "Gỡ thẻ", "Untag";
     BulkOwner => "Đổi phụ trách", "Change owner";
@@ -522,4 +542,22 @@ pub fn toast_text(lang: Lang, text: &ToastText) -> String {
         ToastText::TextWith(x, name) => format!("{} {name}", t(lang, *x)),
         ToastText::Error(e) => api_error(lang, e),
     }
+}
+
+/// A duplicate criterion (`phone`, `email`, `name`, `national_id`, `address`, `custom.<key>`).
+pub fn criterion_label(lang: Lang, c: &str) -> String {
+    let s = match (lang, c) {
+        (Lang::Vi, "phone") => "số điện thoại",
+        (Lang::En, "phone") => "phone",
+        (Lang::Vi, "email") => "email",
+        (Lang::En, "email") => "email",
+        (Lang::Vi, "name") => "tên",
+        (Lang::En, "name") => "name",
+        (Lang::Vi, "national_id") => "số CMND/CCCD",
+        (Lang::En, "national_id") => "ID number",
+        (Lang::Vi, "address") => "địa chỉ",
+        (Lang::En, "address") => "address",
+        _ => return c.to_owned(),
+    };
+    s.to_owned()
 }

@@ -282,6 +282,81 @@ describe('Sen web app', () => {
     await listReady();
   });
 
+  const dupIds = {};
+
+  step('duplicate warning on create: the candidates, then save anyway', async () => {
+    await other.call('PUT', '/settings/duplicate-rules/contacts', { rules: [{ criteria: ['phone'], action: 'warn' }] });
+    const first = await other.call('POST', '/contacts', {
+      last_name: 'Phạm Minh', first_name: 'Châu', phones: [{ number: '0987 654 321' }], job_title: 'Nhân viên',
+    });
+    dupIds.master = first.id;
+    await page.click('#quick-create-open');
+    await page.selectOption('#quick-create select[name="kind"]', 'contact');
+    await page.fill('#quick-create input[name="name"]', 'Phạm Minh Châu');
+    await page.fill('#quick-create input[name="phone"]', '+84987654321');
+    await page.click('#quick-create-save');
+    await page.waitForSelector(`#quick-create #dup-warning .dup-candidate[data-id="${first.id}"]`);
+    assert.match(await page.textContent('#dup-warning .dup-candidate'), /Phạm Minh Châu/);
+    await page.screenshot({ path: shotPath('duplicate-warning'), fullPage: true });
+    await page.click('#save-anyway');
+    await page.waitForURL(/\/contacts\/[0-9a-f-]{36}$/);
+    await page.waitForFunction(() => document.querySelector('#record-title')?.textContent === 'Phạm Minh Châu');
+    dupIds.slave = new URL(page.url()).pathname.split('/').pop();
+    assert.notEqual(dupIds.slave, dupIds.master);
+    const slave = await other.call('GET', `/contacts/${dupIds.slave}`);
+    await other.call('PATCH', `/contacts/${dupIds.slave}`, { version: slave.version, job_title: 'Trưởng phòng' });
+  });
+
+  step('merge two duplicate contacts from the list (a field from the other record), then undo', async () => {
+    await page.click('#nav-contacts');
+    await listReady();
+    await page.fill('#list-search', 'pham minh chau');
+    await page.waitForFunction(() => document.querySelectorAll('#records tr.row').length === 2);
+    await page.check('#tick-all');
+    await page.click('#bulk-merge');
+    await page.waitForSelector(`#merge-dialog th[data-id="${dupIds.master}"] input.merge-master:checked`);
+    // The master keeps its own job title unless told otherwise: take the other one's.
+    const pick = `#merge-table tr[data-field="job_title"] td[data-id="${dupIds.slave}"] input`;
+    await page.waitForSelector(`#merge-table tr[data-field="job_title"] td[data-id="${dupIds.master}"] input:checked`);
+    await page.check(pick);
+    await page.click('#merge-preview');
+    await page.waitForFunction(() => document.querySelector('#merge-table tr[data-field="job_title"] .merge-result')?.textContent === 'Trưởng phòng');
+    await page.screenshot({ path: shotPath('merge-dialog'), fullPage: true });
+    await page.click('#merge-submit');
+    await page.waitForSelector('#merge-dialog', { state: 'detached' });
+    await page.waitForFunction(() => document.querySelectorAll('#records tr.row').length === 1);
+    const merged = await other.call('GET', `/contacts/${dupIds.master}`);
+    assert.equal(merged.job_title, 'Trưởng phòng');
+    await assert.rejects(other.call('GET', `/contacts/${dupIds.slave}`), (e) => e.status === 404 && /merged_into/.test(e.message));
+
+    await page.locator('.toast', { hasText: 'Đã gộp' }).locator('.toast-action').click();
+    await page.waitForSelector('.toast:has-text("Đã hoàn tác gộp")');
+    await page.waitForFunction(() => document.querySelectorAll('#records tr.row').length === 2);
+    const restored = await other.call('GET', `/contacts/${dupIds.master}`);
+    assert.equal(restored.job_title, 'Nhân viên');
+    assert.equal((await other.call('GET', `/contacts/${dupIds.slave}`)).id, dupIds.slave);
+  });
+
+  step('find duplicates on a record page, merge them; the old address points to the master', async () => {
+    await page.click(`#records tr.row[data-id="${dupIds.master}"] .c-name a`);
+    await page.waitForSelector('#find-duplicates');
+    await page.check('input[name="dup-criterion"][value="phone"]');
+    await page.click('#find-duplicates');
+    await page.waitForSelector(`#duplicate-list .dup-candidate[data-id="${dupIds.slave}"] input:checked`);
+    await page.click('#merge-duplicates');
+    await page.waitForSelector(`#merge-dialog th[data-id="${dupIds.master}"] input.merge-master:checked`);
+    await page.click('#merge-submit');
+    await page.waitForSelector('#merge-dialog', { state: 'detached' });
+    await page.waitForSelector('.toast:has-text("Đã gộp")');
+    await page.goto(`${BASE}/contacts/${dupIds.slave}`);
+    await page.waitForSelector('#merged-into');
+    await page.click('#merged-into a');
+    await page.waitForURL(`${BASE}/contacts/${dupIds.master}`);
+    await page.waitForFunction(() => document.querySelector('#record-title')?.textContent === 'Phạm Minh Châu');
+    await page.click('#nav-leads');
+    await listReady();
+  });
+
   step('language switch: English and back, remembered across a reload', async () => {
     assert.equal(await page.textContent('#nav-settings'), 'Cài đặt');
     await page.click('#lang-en');

@@ -9,6 +9,7 @@ pub mod auth;
 pub mod bulk;
 pub mod health;
 pub mod lifecycle;
+pub mod merge;
 pub mod records;
 pub mod session;
 pub mod settings;

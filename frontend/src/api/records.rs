@@ -24,11 +24,22 @@ pub async fn get(kind: RecordKind, id: Uuid) -> ApiResult<Record> {
     Req::get(format!("{}/{id}", base(kind))).fetch().await
 }
 
-pub async fn create(kind: RecordKind, input: &RecordInput) -> ApiResult<Record> {
+/// Creates a record. A `warn` duplicate rule answers 409 `duplicate` with the candidates
+/// unless `allow_duplicate` (the user chose to save anyway).
+pub async fn create(
+    kind: RecordKind,
+    input: &RecordInput,
+    allow_duplicate: bool,
+) -> ApiResult<Record> {
     // Absent fields must stay absent (`null` would be an explicit empty value).
     let mut body = to_object(input);
     body.retain(|_, v| !v.is_null());
-    Req::post(base(kind))
+    let query = if allow_duplicate {
+        "?allow_duplicate=true"
+    } else {
+        ""
+    };
+    Req::post(format!("{}{query}", base(kind)))
         .json_value(&Value::Object(body))
         .fetch()
         .await

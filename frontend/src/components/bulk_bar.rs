@@ -10,7 +10,7 @@ use sen_api_types::bulk::{BulkAction, BulkParams, BulkRequest, BulkResult, BulkS
 use sen_api_types::record::{RecordFilter, RecordKind};
 use uuid::Uuid;
 
-use super::ConfirmDialog;
+use super::{ConfirmDialog, MergeDialog};
 use crate::api::{self, ApiError};
 use crate::i18n::{Text, api_error, field_error, use_i18n};
 use crate::model::selection::{BulkTarget, Selection};
@@ -160,6 +160,26 @@ pub fn BulkBar(
 
     let delete = Callback::new(move |_| run(BulkAction::Delete, BulkParams::default()));
 
+    // Merge: 2 to 10 ticked records (not "all matching").
+    let merge_open = RwSignal::new(false);
+    let merge_ids = RwSignal::new(Vec::<Uuid>::new());
+    let open_merge = move || {
+        let target = selection.with_untracked(|s| {
+            loaded.with_untracked(|(ids, complete)| s.bulk_target(ids, *complete))
+        });
+        match target {
+            Some(BulkTarget::Ids(ids)) if (2..=10).contains(&ids.len()) => {
+                merge_ids.set(ids);
+                merge_open.set(true);
+            }
+            _ => ctx.toasts.ok(Text::MergeNeedsTwo),
+        }
+    };
+    let merged = Callback::new(move |_: Option<Uuid>| {
+        selection.update(Selection::clear);
+        on_changed.run(());
+    });
+
     let on_tag_input = move |ev| {
         let v = event_target_value(&ev);
         tag.set(v.clone());
@@ -230,6 +250,8 @@ pub fn BulkBar(
                 {action_button(Mode::Untag, "bulk-untag", Text::BulkUntag)}
                 {action_button(Mode::Owner, "bulk-owner-open", Text::BulkOwner)}
                 {action_button(Mode::Status, "bulk-status-open", Text::BulkStatus)}
+                <button type="button" class="btn" id="bulk-merge" disabled=move || busy.get()
+                    on:click=move |_| open_merge()>{i.tr(Text::Merge)}</button>
                 <button type="button" class="btn danger" id="bulk-delete" disabled=move || busy.get()
                     on:click=move |_| confirm_delete.set(true)>{i.tr(Text::Delete)}</button>
             </div>
@@ -267,6 +289,9 @@ pub fn BulkBar(
             />
         </div>
         </Show>
+        {move || merge_open.get().then(|| view! {
+            <MergeDialog kind ids=merge_ids.get_untracked() open=merge_open on_changed=merged/>
+        })}
     }
 }
 

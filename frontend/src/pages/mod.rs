@@ -6,7 +6,7 @@ mod list;
 mod login;
 mod not_found;
 mod pipeline;
-mod record_inputs;
+pub(crate) mod record_inputs;
 mod settings;
 mod signup;
 

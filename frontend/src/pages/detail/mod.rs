@@ -3,6 +3,7 @@
 
 mod contact_info;
 mod custom;
+mod duplicates;
 mod editor;
 mod fields;
 mod people;
@@ -38,6 +39,7 @@ pub fn DetailPage(kind: RecordKind, id: Uuid) -> impl IntoView {
         spawn_local(async move {
             match api::records::get(kind, id).await {
                 Ok(r) => {
+                    load_error.set(None);
                     ed.rec.set(Some(r));
                     ed.stale.set(false);
                     ed.errors.set(Vec::new());
@@ -109,7 +111,15 @@ pub fn DetailPage(kind: RecordKind, id: Uuid) -> impl IntoView {
 
     view! {
         <article class="detail-page" data-kind=kind.plural()>
-            {move || load_error.get().map(|e| view! { <p class="form-error" role="alert">{api_error(i.lang(), &e)}</p> })}
+            {move || load_error.get().map(|e| match e.merged_into() {
+                Some(master) => view! {
+                    <div class="banner warn" id="merged-into" role="alert">
+                        <span>{i.tr(Text::MergedAway)}</span>
+                        <Link href=router::detail_path(kind, master)>{i.tr(Text::OpenMaster)}</Link>
+                    </div>
+                }.into_any(),
+                None => view! { <p class="form-error" role="alert">{api_error(i.lang(), &e)}</p> }.into_any(),
+            })}
             <Show when=move || ed.rec.with(Option::is_some)>
                 <header class="detail-head">
                     <Link href=router::list_path(kind) class="back">
@@ -149,6 +159,7 @@ pub fn DetailPage(kind: RecordKind, id: Uuid) -> impl IntoView {
                     </div>
                     <aside class="detail-side">
                         <people::People/>
+                        <duplicates::Duplicates reload=Callback::new(move |_| load())/>
                         <Timeline kind id version=ed.version()/>
                     </aside>
                 </div>

@@ -1,0 +1,81 @@
+//! "This looks like a record that exists": the candidates a duplicate rule matched, each to
+//! open, and — when the rule only warns — a button to save anyway.
+
+use leptos::prelude::*;
+use sen_api_types::duplicate::DuplicateCandidate;
+use sen_api_types::record::RecordKind;
+
+use super::Link;
+use crate::format;
+use crate::i18n::{Text, criterion_label, kind_singular, use_i18n};
+use crate::router;
+
+#[component]
+pub fn DuplicateWarning(
+    /// The candidates; nothing is shown while empty.
+    #[prop(into)]
+    candidates: Signal<Vec<DuplicateCandidate>>,
+    /// A `block` rule: saving anyway is not possible.
+    #[prop(into)]
+    blocked: Signal<bool>,
+    /// The kind being saved (a candidate of another kind means "convert instead").
+    kind: RecordKind,
+    on_save_anyway: Callback<()>,
+    /// Called before opening a candidate (e.g. to close a dialog).
+    #[prop(optional)]
+    on_open: Option<Callback<()>>,
+) -> impl IntoView {
+    let i = use_i18n();
+    let rows = move || {
+        let lang = i.lang();
+        candidates
+            .get()
+            .into_iter()
+            .map(|c| {
+                let contact = c
+                    .phones
+                    .iter()
+                    .map(|p| format::phone(p))
+                    .chain(c.emails.iter().cloned())
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                let matched = c
+                    .matched_on
+                    .iter()
+                    .map(|m| criterion_label(lang, m))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let other_kind = (c.kind != kind).then(|| kind_singular(lang, c.kind));
+                view! {
+                    <li class="dup-candidate" data-id=c.id.to_string()>
+                        <span on:click=move |_| if let Some(cb) = on_open { cb.run(()) }>
+                            <Link href=router::detail_path(c.kind, c.id) class="dup-open">
+                                {c.name.clone()}
+                            </Link>
+                        </span>
+                        {other_kind.map(|k| view! { <span class="badge">{k}</span> })}
+                        <span class="muted">{contact}</span>
+                        <span class="badge">{format!("{}: {matched}", i.t(Text::MatchedOn))}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let converts = move || candidates.with(|cs| cs.iter().any(|c| c.kind != kind));
+    view! {
+        <Show when=move || candidates.with(|c| !c.is_empty())>
+            <div class="dup-warning banner warn" id="dup-warning" role="alert" data-blocked=move || blocked.get().to_string()>
+                <strong>{move || i.t(if blocked.get() { Text::DuplicateBlocked } else { Text::DuplicateWarn })}</strong>
+                <ul class="dup-list">{rows}</ul>
+                <Show when=converts>
+                    <p class="muted">{i.tr(Text::ConvertInstead)}</p>
+                </Show>
+                <Show when=move || !blocked.get()>
+                    <button type="button" class="btn" id="save-anyway" on:click=move |_| on_save_anyway.run(())>
+                        {i.tr(Text::SaveAnyway)}
+                    </button>
+                </Show>
+            </div>
+        </Show>
+    }
+}
