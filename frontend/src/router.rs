@@ -15,17 +15,19 @@ pub enum SettingsSection {
     CustomFields,
     Tags,
     Teams,
+    DuplicateRules,
     Users,
     ApiKeys,
 }
 
 impl SettingsSection {
-    pub const ALL: [SettingsSection; 7] = [
+    pub const ALL: [SettingsSection; 8] = [
         SettingsSection::Statuses,
         SettingsSection::Picklists,
         SettingsSection::CustomFields,
         SettingsSection::Tags,
         SettingsSection::Teams,
+        SettingsSection::DuplicateRules,
         SettingsSection::Users,
         SettingsSection::ApiKeys,
     ];
@@ -37,6 +39,7 @@ impl SettingsSection {
             SettingsSection::CustomFields => "custom-fields",
             SettingsSection::Tags => "tags",
             SettingsSection::Teams => "teams",
+            SettingsSection::DuplicateRules => "duplicate-rules",
             SettingsSection::Users => "users",
             SettingsSection::ApiKeys => "api-keys",
         }

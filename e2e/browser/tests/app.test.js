@@ -157,7 +157,7 @@ describe('Sen web app', () => {
     await page.click('#bulk-apply');
     const toast = page.locator('.toast', { hasText: '2 / 2' });
     await toast.waitFor();
-    await page.waitForSelector('#bulk-bar', { state: 'detached' });
+    await page.waitForSelector('#bulk-bar', { state: 'hidden' });
     await page.waitForFunction(() => [...document.querySelectorAll('#records tr.row .c-tags')]
       .filter((td) => td.textContent.includes('Khách VIP')).length === 2);
     const tagged = await other.call('POST', '/leads/search', { filter: { tags_any: ['Khách VIP'] } });
@@ -285,7 +285,16 @@ describe('Sen web app', () => {
   const dupIds = {};
 
   step('duplicate warning on create: the candidates, then save anyway', async () => {
-    await other.call('PUT', '/settings/duplicate-rules/contacts', { rules: [{ criteria: ['phone'], action: 'warn' }] });
+    // An admin sets the rule: contacts with the same phone are a warning.
+    await page.click('#nav-settings');
+    await page.click('#settings-duplicate-rules');
+    await page.waitForSelector('#duplicate-rules-settings');
+    await page.click('#duplicate-rules-settings .tab[data-kind="contacts"]');
+    await page.click('#add-dup-rule');
+    await page.waitForSelector('#dup-rules li[data-rule="0"] input[value="phone"]:checked');
+    await page.click('#save-dup-rules');
+    await page.waitForSelector('.toast:has-text("Đã lưu")');
+    assert.deepEqual((await other.call('GET', '/settings/duplicate-rules/contacts')).rules, [{ criteria: ['phone'], action: 'warn' }]);
     const first = await other.call('POST', '/contacts', {
       last_name: 'Phạm Minh', first_name: 'Châu', phones: [{ number: '0987 654 321' }], job_title: 'Nhân viên',
     });

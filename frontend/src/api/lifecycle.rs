@@ -21,8 +21,10 @@ pub async fn convert_preview(lead: Uuid) -> ApiResult<ConvertPreview> {
 
 /// Converts a lead into a contact (+ account) (+ opportunity).
 pub async fn convert(lead: Uuid, body: &LeadConvert) -> ApiResult<LeadConverted> {
+    // Through a JSON value: the records' writer for values is in the app already.
+    let value = serde_json::to_value(body).unwrap_or_default();
     Req::post(format!("/leads/{lead}/convert"))
-        .json(body)
+        .json_value(&value)
         .fetch()
         .await
 }

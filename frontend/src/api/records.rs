@@ -46,18 +46,25 @@ pub async fn create(
 }
 
 /// Changes the `touched` fields of `input` (and only those: `RecordInput` serialises an absent
-/// field as `null`, which would clear it), guarded by the version the user saw.
+/// field as `null`, which would clear it), guarded by the version the user saw. A change that
+/// makes the record match a `warn` duplicate rule is refused (409) unless `allow_duplicate`.
 pub async fn update(
     kind: RecordKind,
     id: Uuid,
     version: i64,
     input: &RecordInput,
     touched: &[&str],
+    allow_duplicate: bool,
 ) -> ApiResult<Record> {
     let mut body = to_object(input);
     body.retain(|k, _| touched.contains(&k.as_str()));
     body.insert("version".to_owned(), Value::from(version));
-    Req::patch(format!("{}/{id}", base(kind)))
+    let query = if allow_duplicate {
+        "?allow_duplicate=true"
+    } else {
+        ""
+    };
+    Req::patch(format!("{}/{id}{query}", base(kind)))
         .if_match(version)
         .json_value(&Value::Object(body))
         .fetch()

@@ -10,9 +10,9 @@ use sen_api_types::bulk::{BulkAction, BulkParams, BulkRequest, BulkResult, BulkS
 use sen_api_types::record::{RecordFilter, RecordKind};
 use uuid::Uuid;
 
-use super::{ConfirmDialog, MergeDialog};
+use super::{ConfirmDialog, MergeDialog, ProblemBox};
 use crate::api::{self, ApiError};
-use crate::i18n::{Text, api_error, field_error, use_i18n};
+use crate::i18n::{Text, use_i18n};
 use crate::model::selection::{BulkTarget, Selection};
 use crate::state::{ToastText, use_app};
 
@@ -201,50 +201,42 @@ pub fn BulkBar(
         }
     };
 
-    let options = move || {
-        match mode.get() {
-        Some(Mode::Tag | Mode::Untag) => view! {
-            <input type="text" id="bulk-tag-input" list="bulk-tag-suggestions"
-                placeholder=i.tr(Text::TagName)
-                prop:value=tag on:input=on_tag_input
-                on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" { ev.prevent_default(); apply(); }/>
-            <datalist id="bulk-tag-suggestions">
-                {move || suggestions.get().into_iter().map(|s| view! { <option value=s></option> }).collect_view()}
-            </datalist>
-        }
-        .into_any(),
-        Some(Mode::Owner) => view! {
-            <select id="bulk-owner" on:change=move |ev| owner.set(event_target_value(&ev))>
-                <option value="" selected=true>{i.tr(Text::ChooseOwner)}</option>
-                <optgroup label=i.tr(Text::Users)>
-                    {move || ctx.refs.users.get().into_iter().filter(|u| u.active).map(|u| view! {
-                        <option value=format!("u:{}", u.id)>{u.name}</option>
-                    }).collect_view()}
-                </optgroup>
-                <optgroup label=i.tr(Text::TeamsByRule)>
-                    {move || ctx.refs.teams.get().into_iter().map(|t| view! {
-                        <option value=format!("t:{}", t.id)>{t.name}</option>
-                    }).collect_view()}
-                </optgroup>
-            </select>
-        }
-        .into_any(),
-        Some(Mode::Status) => view! {
-            <select id="bulk-status" on:change=move |ev| status.set(event_target_value(&ev))>
-                <option value="" selected=true>{i.tr(Text::ChooseStatus)}</option>
-                {move || ctx.refs.status_options(kind, i.lang()).into_iter().map(|(k, l)| view! {
-                    <option value=k>{l}</option>
+    // The three kinds of options are always there, the ones not asked for hidden: one static
+    // structure is far less wasm than a view per mode.
+    let is_tag = move || matches!(mode.get(), Some(Mode::Tag | Mode::Untag));
+    let options = view! {
+        <input type="text" id="bulk-tag-input" list="bulk-tag-suggestions" hidden=move || !is_tag()
+            placeholder=i.tr(Text::TagName)
+            prop:value=tag on:input=on_tag_input
+            on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" { ev.prevent_default(); apply(); }/>
+        <datalist id="bulk-tag-suggestions">
+            {move || suggestions.get().into_iter().map(|s| view! { <option value=s></option> }).collect_view()}
+        </datalist>
+        <select id="bulk-owner" hidden=move || mode.get() != Some(Mode::Owner)
+            on:change=move |ev| owner.set(event_target_value(&ev))>
+            <option value="" selected=true>{i.tr(Text::ChooseOwner)}</option>
+            <optgroup label=i.tr(Text::Users)>
+                {move || ctx.refs.users.get().into_iter().filter(|u| u.active).map(|u| view! {
+                    <option value=format!("u:{}", u.id)>{u.name}</option>
                 }).collect_view()}
-            </select>
-        }
-        .into_any(),
-        None => ().into_any(),
-    }
+            </optgroup>
+            <optgroup label=i.tr(Text::TeamsByRule)>
+                {move || ctx.refs.teams.get().into_iter().map(|t| view! {
+                    <option value=format!("t:{}", t.id)>{t.name}</option>
+                }).collect_view()}
+            </optgroup>
+        </select>
+        <select id="bulk-status" hidden=move || mode.get() != Some(Mode::Status)
+            on:change=move |ev| status.set(event_target_value(&ev))>
+            <option value="" selected=true>{i.tr(Text::ChooseStatus)}</option>
+            {move || ctx.refs.status_options(kind, i.lang()).into_iter().map(|(k, l)| view! {
+                <option value=k>{l}</option>
+            }).collect_view()}
+        </select>
     };
 
     view! {
-        <Show when=move || selection.with(|s| !s.is_empty())>
-        <div class="bulk-bar" id="bulk-bar">
+        <div class="bulk-bar" id="bulk-bar" hidden=move || selection.with(Selection::is_empty)>
             <div class="bulk-actions">
                 {action_button(Mode::Tag, "bulk-tag", Text::BulkTag)}
                 {action_button(Mode::Untag, "bulk-untag", Text::BulkUntag)}
@@ -255,32 +247,23 @@ pub fn BulkBar(
                 <button type="button" class="btn danger" id="bulk-delete" disabled=move || busy.get()
                     on:click=move |_| confirm_delete.set(true)>{i.tr(Text::Delete)}</button>
             </div>
-            <Show when=move || mode.with(Option::is_some)>
-                <div class="bulk-options">
-                    {options}
-                    <button type="button" class="btn primary" id="bulk-apply" disabled=move || busy.get()
-                        on:click=move |_| apply()>{i.tr(Text::Apply)}</button>
-                    <button type="button" class="btn link" on:click=move |_| mode.set(None)>{i.tr(Text::Cancel)}</button>
-                </div>
-            </Show>
-            {move || progress.get().map(|p| view! {
-                <div class="bulk-progress" id="bulk-progress">
-                    <progress max="100" value=format!("{:.0}", p * 100.0)></progress>
-                    <span>{format!("{:.0}%", p * 100.0)}</span>
-                </div>
-            })}
-            {move || error.get().map(|e| {
-                let lang = i.lang();
-                let fields = e.field_errors().iter().map(|f| view! {
-                    <li class="field-error" data-error-for=f.field.clone()>{format!("{}: {}", f.field, field_error(lang, f))}</li>
-                }).collect_view();
+            <div class="bulk-options" hidden=move || mode.with(Option::is_none)>
+                {options}
+                <button type="button" class="btn primary" id="bulk-apply" disabled=move || busy.get()
+                    on:click=move |_| apply()>{i.tr(Text::Apply)}</button>
+                <button type="button" class="btn link" on:click=move |_| mode.set(None)>{i.tr(Text::Cancel)}</button>
+            </div>
+            {move || progress.get().map(|p| {
+                // Whole percents: no float formatting in the app.
+                let pct = (p * 100.0).round().clamp(0.0, 100.0) as u32;
                 view! {
-                    <div class="form-error" role="alert" id="bulk-error">
-                        {api_error(lang, &e)}
-                        <ul>{fields}</ul>
+                    <div class="bulk-progress" id="bulk-progress">
+                        <progress max="100" value=pct.to_string()></progress>
+                        <span>{format!("{pct}%")}</span>
                     </div>
                 }
             })}
+            <ProblemBox error id="bulk-error"/>
             <ConfirmDialog
                 open=confirm_delete
                 message=Signal::derive(move || format!("{} {}?", i.t(Text::BulkDeleteQuestion), count.get()))
@@ -288,7 +271,6 @@ pub fn BulkBar(
                 on_confirm=delete
             />
         </div>
-        </Show>
         {move || merge_open.get().then(|| view! {
             <MergeDialog kind ids=merge_ids.get_untracked() open=merge_open on_changed=merged/>
         })}

@@ -73,9 +73,8 @@ impl Selection {
     /// matching row is loaded (`loaded`, `complete`); else it cannot be expressed (`None`).
     pub fn bulk_target(&self, loaded: &[Uuid], complete: bool) -> Option<BulkTarget> {
         if !self.all_matching {
-            let mut ids: Vec<Uuid> = self.ids.iter().copied().collect();
-            ids.sort();
-            return Some(BulkTarget::Ids(ids));
+            // Any order: the API takes a set.
+            return Some(BulkTarget::Ids(self.ids.iter().copied().collect()));
         }
         if self.ids.is_empty() {
             return Some(BulkTarget::AllMatching);

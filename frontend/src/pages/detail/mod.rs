@@ -14,7 +14,7 @@ use sen_api_types::record::{Record, RecordKind};
 use uuid::Uuid;
 
 use crate::api::{self, ApiError};
-use crate::components::{ConfirmDialog, ConvertDialog, Link, Timeline};
+use crate::components::{ConfirmDialog, ConvertDialog, DuplicateWarning, Link, Timeline};
 use crate::i18n::{Text, api_error, kind_plural, use_i18n};
 use crate::router;
 use crate::state::{ToastText, use_app};
@@ -32,6 +32,9 @@ pub fn DetailPage(kind: RecordKind, id: Uuid) -> impl IntoView {
         errors: RwSignal::new(Vec::new()),
         stale: RwSignal::new(false),
         toasts: ctx.toasts,
+        dup: RwSignal::new(Vec::new()),
+        dup_blocked: RwSignal::new(false),
+        dup_pending: StoredValue::new(None),
     };
     provide_context(ed);
     let load_error = RwSignal::new(None::<ApiError>);
@@ -143,6 +146,8 @@ pub fn DetailPage(kind: RecordKind, id: Uuid) -> impl IntoView {
                         <Link href=router::detail_path(RecordKind::Contact, c)>{i.tr(Text::OpenContact)}</Link>
                     </div>
                 })}
+                <DuplicateWarning candidates=ed.dup blocked=ed.dup_blocked kind
+                    on_save_anyway=Callback::new(move |_| ed.save_anyway())/>
                 <Show when=move || ed.stale.get()>
                     <div class="banner warn" id="stale-banner" role="alert">
                         <span>{i.tr(Text::ChangedElsewhere)}</span>
