@@ -54,7 +54,7 @@ describe('Sen web app', () => {
     await page.fill('#quick-create input[name="phone"]', '12');
     await page.click('#quick-create-save');
     await page.waitForSelector('#quick-create .field-error[data-error-for="phones[0].number"]');
-    await page.click('#quick-create button.btn:not(.primary)');
+    await page.click('#quick-create-cancel');
     await page.waitForSelector('#quick-create', { state: 'detached' });
   });
 
@@ -123,7 +123,7 @@ describe('Sen web app', () => {
     await page.press('[data-field="company_name"] input', 'Enter');
     await page.waitForSelector('#stale-banner');
     await page.click('#reload-record');
-    await page.waitForSelector('#stale-banner', { state: 'detached' });
+    await page.waitForSelector('#stale-banner', { state: 'hidden' });
     await page.waitForFunction(
       () => document.querySelector('[data-field="national_id"] .inline-value')?.textContent === '001099012345',
     );
@@ -277,7 +277,7 @@ describe('Sen web app', () => {
 
     await page.goto(leadUrl);
     await page.waitForSelector('#converted-banner');
-    assert.equal(await page.$('#convert-lead'), null);
+    await page.waitForSelector('#convert-lead', { state: 'hidden' });
     await page.click('#nav-leads');
     await listReady();
   });
@@ -431,7 +431,7 @@ describe('Sen web app', () => {
     await page.check('#tick-all');
     await page.waitForFunction(() => document.querySelector('#selection-count')?.textContent.endsWith(' 252'));
     await page.click('#clear-selection');
-    await page.waitForSelector('#selection-bar', { state: 'detached' });
+    await page.waitForSelector('#selection-bar', { state: 'hidden' });
     await page.locator('#records tr.row input[type="checkbox"]').first().check();
     await page.click('#select-all-matching');
     await page.waitForFunction(() => document.querySelector('#selection-count')?.textContent.endsWith(' 252'));

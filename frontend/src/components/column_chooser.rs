@@ -16,8 +16,7 @@ pub fn ColumnChooser(kind: RecordKind, columns: RwSignal<Vec<Column>>) -> impl I
                 on:click=move |_| open.update(|o| *o = !*o)>
                 {i.tr(Text::Columns)}
             </button>
-            <Show when=move || open.get()>
-                <div class="dropdown-menu" id="column-chooser">
+                <div hidden=move || !open.get() class="dropdown-menu" id="column-chooser">
                     {Column::available(kind).into_iter().map(|c| view! {
                         <label class="check">
                             <input type="checkbox" data-column=c.key()
@@ -31,7 +30,6 @@ pub fn ColumnChooser(kind: RecordKind, columns: RwSignal<Vec<Column>>) -> impl I
                         </label>
                     }).collect_view()}
                 </div>
-            </Show>
         </div>
     }
 }

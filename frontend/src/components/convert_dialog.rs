@@ -194,18 +194,16 @@ pub fn ConvertDialog(open: RwSignal<bool>, lead: Record) -> impl IntoView {
                             {i.tr(Text::PartAccount)}
                         </label>
                     </legend>
-                    <Show when=move || account_on.get()>
+                    <div class="convert-body" hidden=move || !account_on.get()>
                         {move || choices("account", account, matches_of(|p| &p.accounts), i.lang())}
-                        <Show when=move || account.get() == NEW>
-                            <label class="sub">
+                            <label hidden=move || account.get() != NEW class="sub">
                                 <span>{i.tr(Text::Name)}</span>
                                 <input type="text" name="account.create.name" prop:value=account_name
                                     on:input=move |ev| account_name.set(event_target_value(&ev))/>
                                 <FieldErrorText errors field="account.create.name"/>
                             </label>
-                        </Show>
                         {other(RecordKind::Account, account, "account_existing")}
-                    </Show>
+                    </div>
                 </fieldset>
                 <fieldset class="convert-part" data-part="opportunity">
                     <legend>
@@ -215,9 +213,9 @@ pub fn ConvertDialog(open: RwSignal<bool>, lead: Record) -> impl IntoView {
                             {i.tr(Text::PartOpportunity)}
                         </label>
                     </legend>
-                    <Show when=move || opp_on.get()>
+                    <div class="convert-body" hidden=move || !opp_on.get()>
                         {move || choices("opportunity", opp, Vec::new(), i.lang())}
-                        <Show when=move || opp.get() == NEW>
+                        <div class="convert-new" hidden=move || opp.get() != NEW>
                             <label class="sub">
                                 <span>{i.tr(Text::Name)}</span>
                                 <input type="text" name="opportunity.create.name" prop:value=opp_name
@@ -230,9 +228,9 @@ pub fn ConvertDialog(open: RwSignal<bool>, lead: Record) -> impl IntoView {
                                     on:input=move |ev| opp_amount.set(event_target_value(&ev))/>
                                 <FieldErrorText errors field="opportunity.create.amount"/>
                             </label>
-                        </Show>
+                        </div>
                         {other(RecordKind::Opportunity, opp, "opportunity_existing")}
-                    </Show>
+                    </div>
                 </fieldset>
                 {move || error.get().map(|e| view! { <p class="form-error" role="alert" id="convert-error">{api_error(i.lang(), &e)}</p> })}
                 <div class="modal-actions">

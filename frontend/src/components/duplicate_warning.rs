@@ -63,19 +63,13 @@ pub fn DuplicateWarning(
     };
     let converts = move || candidates.with(|cs| cs.iter().any(|c| c.kind != kind));
     view! {
-        <Show when=move || candidates.with(|c| !c.is_empty())>
-            <div class="dup-warning banner warn" id="dup-warning" role="alert" data-blocked=move || blocked.get().to_string()>
+            <div hidden=move || candidates.with(Vec::is_empty) class="dup-warning banner warn" id="dup-warning" role="alert" data-blocked=move || blocked.get().to_string()>
                 <strong>{move || i.t(if blocked.get() { Text::DuplicateBlocked } else { Text::DuplicateWarn })}</strong>
                 <ul class="dup-list">{rows}</ul>
-                <Show when=converts>
-                    <p class="muted">{i.tr(Text::ConvertInstead)}</p>
-                </Show>
-                <Show when=move || !blocked.get()>
-                    <button type="button" class="btn" id="save-anyway" on:click=move |_| on_save_anyway.run(())>
+                    <p hidden=move || !converts() class="muted">{i.tr(Text::ConvertInstead)}</p>
+                    <button hidden=move || blocked.get() type="button" class="btn" id="save-anyway" on:click=move |_| on_save_anyway.run(())>
                         {i.tr(Text::SaveAnyway)}
                     </button>
-                </Show>
             </div>
-        </Show>
     }
 }

@@ -146,7 +146,7 @@ pub fn QuickCreate() -> impl IntoView {
                             on_open=Callback::new(move |_| close())/>
                     }}
                     <div class="modal-actions">
-                        <button type="button" class="btn" on:click=move |_| close()>{i.tr(Text::Cancel)}</button>
+                        <button type="button" class="btn" id="quick-create-cancel" on:click=move |_| close()>{i.tr(Text::Cancel)}</button>
                         <button type="submit" class="btn primary" id="quick-create-save" disabled=move || busy.get()>
                             {i.tr(Text::Create)}
                         </button>

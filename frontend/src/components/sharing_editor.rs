@@ -52,8 +52,7 @@ pub fn SharingEditor(
                     })
                     .collect_view()}
             </select>
-            <Show when=move || mode() == SharingMode::Team>
-                <div class="multi-check">
+                <div hidden=move || mode() != SharingMode::Team class="multi-check">
                     {move || ctx.refs.teams.get().into_iter().map(|t| {
                         let id = t.id;
                         view! {
@@ -66,9 +65,7 @@ pub fn SharingEditor(
                         }
                     }).collect_view()}
                 </div>
-            </Show>
-            <Show when=move || mode() == SharingMode::Users>
-                <div class="multi-check">
+                <div hidden=move || mode() != SharingMode::Users class="multi-check">
                     {move || ctx.refs.users.get().into_iter().filter(|u| u.active).map(|u| {
                         let id = u.id;
                         view! {
@@ -81,11 +78,8 @@ pub fn SharingEditor(
                         }
                     }).collect_view()}
                 </div>
-            </Show>
-            <Show when=changed>
-                <button type="button" class="btn small primary" id="sharing-save"
+                <button hidden=move || !changed() type="button" class="btn small primary" id="sharing-save"
                     on:click=move |_| on_save.run(draft.get_untracked())>{i.tr(Text::Save)}</button>
-            </Show>
         </div>
     }
 }

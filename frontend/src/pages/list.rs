@@ -166,16 +166,12 @@ pub fn ListPage(kind: RecordKind) -> impl IntoView {
             <BulkBar kind selection filter=bulk_filter loaded=loaded_ids count=selected_count
                 on_changed=reload/>
             {move || error.get().map(|e| view! { <p class="form-error" role="alert">{api_error(i.lang(), &e)}</p> })}
-            <Show when=move || state.get() == "ready" && items.with(Vec::is_empty)>
-                <p class="empty-state" id="list-empty">{i.tr(Text::NoRecords)}</p>
-            </Show>
+                <p hidden=move || !(state.get() == "ready" && items.with(Vec::is_empty)) class="empty-state" id="list-empty">{i.tr(Text::NoRecords)}</p>
             <RecordTable kind items columns sort selection reset=first_pages on_near_end/>
             <div class="list-foot">
                 <span class="muted">{loaded_text}</span>
-                <Show when=move || next_cursor.with(Option::is_some)>
-                    <button type="button" class="btn" id="load-more" disabled=move || state.get() == "loading"
+                    <button hidden=move || next_cursor.with(Option::is_none) type="button" class="btn" id="load-more" disabled=move || state.get() == "loading"
                         on:click=move |_| load_more()>{i.tr(Text::LoadMore)}</button>
-                </Show>
             </div>
         </section>
     }

@@ -119,10 +119,8 @@ pub fn Duplicates(
                 <p class="muted" id="no-duplicates">{i.tr(Text::NoDuplicates)}</p>
             })}
             <ul class="dup-list" id="duplicate-list">{rows}</ul>
-            <Show when=move || picked.with(|p| !p.is_empty())>
-                <button type="button" class="btn primary" id="merge-duplicates"
+                <button hidden=move || picked.with(HashSet::is_empty) type="button" class="btn primary" id="merge-duplicates"
                     on:click=move |_| merge_open.set(true)>{i.tr(Text::Merge)}</button>
-            </Show>
             {move || merge_open.get().then(|| view! {
                 <MergeDialog kind ids=merge_ids() open=merge_open on_changed=merged/>
             })}

@@ -131,11 +131,9 @@ pub fn DetailPage(kind: RecordKind, id: Uuid) -> impl IntoView {
                     <h2 id="record-title">{name}</h2>
                     <span class="badge" id="record-status">{status}</span>
                     <span class="spacer"></span>
-                    <Show when=convertible>
-                        <button type="button" class="btn primary" id="convert-lead" on:click=move |_| convert_open.set(true)>
+                        <button hidden=move || !convertible() type="button" class="btn primary" id="convert-lead" on:click=move |_| convert_open.set(true)>
                             {i.tr(Text::Convert)}
                         </button>
-                    </Show>
                     <button type="button" class="btn danger" id="delete-record" on:click=move |_| confirm_open.set(true)>
                         {i.tr(Text::Delete)}
                     </button>
@@ -148,14 +146,12 @@ pub fn DetailPage(kind: RecordKind, id: Uuid) -> impl IntoView {
                 })}
                 <DuplicateWarning candidates=ed.dup blocked=ed.dup_blocked kind
                     on_save_anyway=Callback::new(move |_| ed.save_anyway())/>
-                <Show when=move || ed.stale.get()>
-                    <div class="banner warn" id="stale-banner" role="alert">
+                    <div hidden=move || !ed.stale.get() class="banner warn" id="stale-banner" role="alert">
                         <span>{i.tr(Text::ChangedElsewhere)}</span>
                         <button type="button" class="btn small" id="reload-record" on:click=move |_| load()>
                             {i.tr(Text::Reload)}
                         </button>
                     </div>
-                </Show>
                 <div class="detail-grid">
                     <div class="detail-main">
                         <fields::FieldsSection/>

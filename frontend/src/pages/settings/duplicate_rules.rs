@@ -106,9 +106,7 @@ pub fn DuplicateRulesSettings() -> impl IntoView {
             <ol class="dup-rules" id="dup-rules">
                 {move || rules.get().into_iter().enumerate().map(|(n, r)| row(n, r)).collect_view()}
             </ol>
-            <Show when=move || rules.with(Vec::is_empty)>
-                <p class="muted">{i.tr(Text::NoRules)}</p>
-            </Show>
+                <p hidden=move || !rules.with(Vec::is_empty) class="muted">{i.tr(Text::NoRules)}</p>
             <div class="form-actions">
                 <button type="button" class="btn" id="add-dup-rule" on:click=add>{i.tr(Text::AddRule)}</button>
                 <button type="button" class="btn primary" id="save-dup-rules" on:click=save>{i.tr(Text::Save)}</button>
