@@ -438,6 +438,26 @@ describe('Sen web app', () => {
     await page.click('#clear-selection');
   });
 
+  step('bulk on all matching (sent as the filter): change status, then undo', async () => {
+    const nurturing = async () => (await other.call('POST', '/leads/search', { filter: { status: ['nurturing'] }, limit: 1 })).total;
+    await page.fill('#list-search', 'khach so');
+    await page.waitForFunction(() => document.querySelector('#list-count')?.textContent.startsWith('250 '));
+    await page.locator('#records tr.row input[type="checkbox"]').first().check();
+    await page.click('#select-all-matching');
+    await page.waitForFunction(() => document.querySelector('#selection-count')?.textContent.endsWith(' 250'));
+    await page.click('#bulk-status-open');
+    await page.selectOption('#bulk-status', 'nurturing');
+    await page.click('#bulk-apply');
+    const toast = page.locator('.toast', { hasText: '250 / 250' });
+    await toast.waitFor();
+    assert.equal(await nurturing(), 250);
+    await toast.locator('.toast-action').click();
+    for (let k = 0; k < 50 && (await nurturing()) !== 0; k++) await page.waitForTimeout(100);
+    assert.equal(await nurturing(), 0);
+    await page.fill('#list-search', '');
+    await page.waitForFunction(() => document.querySelector('#list-count')?.textContent.startsWith('252 '));
+  });
+
   step('an expired access token is refreshed without the user noticing', async () => {
     // The server runs with SEN_ACCESS_TTL_SECS=5 (see the Makefile): wait past it.
     const before = await page.evaluate(() => JSON.parse(localStorage.getItem('sen.tokens')).access_token);
