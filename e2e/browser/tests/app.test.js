@@ -55,7 +55,7 @@ describe('Sen web app', () => {
     await page.click('#quick-create-save');
     await page.waitForSelector('#quick-create .field-error[data-error-for="phones[0].number"]');
     await page.click('#quick-create-cancel');
-    await page.waitForSelector('#quick-create', { state: 'detached' });
+    await page.waitForSelector('#quick-create', { state: 'hidden' });
   });
 
   step('create two leads: full form and quick create', async () => {

@@ -101,8 +101,7 @@ pub fn QuickCreate() -> impl IntoView {
         }
     });
     view! {
-        <Show when=move || ctx.quick_create.get()>
-            <div class="modal-backdrop" on:click=move |_| close()>
+            <div class="modal-backdrop" hidden=move || !ctx.quick_create.get() on:click=move |_| close()>
                 <form class="modal" id="quick-create" role="dialog" aria-modal="true"
                     on:keydown=move |ev: KeyboardEvent| if ev.key() == "Escape" { close() }
                     on:submit=submit on:click=|ev| ev.stop_propagation()>
@@ -153,6 +152,5 @@ pub fn QuickCreate() -> impl IntoView {
                     </div>
                 </form>
             </div>
-        </Show>
     }
 }

@@ -123,7 +123,7 @@ pub fn DetailPage(kind: RecordKind, id: Uuid) -> impl IntoView {
                 }.into_any(),
                 None => view! { <p class="form-error" role="alert">{api_error(i.lang(), &e)}</p> }.into_any(),
             })}
-            <Show when=move || ed.rec.with(Option::is_some)>
+            <div class="detail-body" hidden=move || ed.rec.with(Option::is_none)>
                 <header class="detail-head">
                     <Link href=router::list_path(kind) class="back">
                         {move || format!("← {}", kind_plural(i.lang(), kind))}
@@ -164,7 +164,7 @@ pub fn DetailPage(kind: RecordKind, id: Uuid) -> impl IntoView {
                         <Timeline kind id version=ed.version()/>
                     </aside>
                 </div>
-            </Show>
+            </div>
             {move || (convert_open.get()).then(|| ed.rec.get_untracked().map(|lead| view! {
                 <ConvertDialog open=convert_open lead/>
             }))}
