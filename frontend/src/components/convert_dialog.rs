@@ -10,10 +10,10 @@ use sen_api_types::lifecycle::{
 use sen_api_types::record::{Record, RecordInput, RecordKind};
 use uuid::Uuid;
 
-use super::{FieldErrorText, RecordPicker};
+use super::{ErrorText, FieldErrorText, RecordPicker};
 use crate::api::{self, ApiError};
 use crate::format;
-use crate::i18n::{Lang, Text, api_error, t, use_i18n};
+use crate::i18n::{Lang, Text, t, use_i18n};
 use crate::router;
 use crate::state::use_app;
 
@@ -232,7 +232,7 @@ pub fn ConvertDialog(open: RwSignal<bool>, lead: Record) -> impl IntoView {
                         {other(RecordKind::Opportunity, opp, "opportunity_existing")}
                     </div>
                 </fieldset>
-                {move || error.get().map(|e| view! { <p class="form-error" role="alert" id="convert-error">{api_error(i.lang(), &e)}</p> })}
+                <ErrorText error id="convert-error"/>
                 <div class="modal-actions">
                     <button type="button" class="btn" on:click=move |_| open.set(false)>{i.tr(Text::Cancel)}</button>
                     <button type="button" class="btn primary" id="convert-submit" disabled=move || busy.get()

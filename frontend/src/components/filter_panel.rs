@@ -29,13 +29,23 @@ fn parse_tri(s: &str) -> Option<bool> {
 }
 
 #[component]
-pub fn FilterPanel(kind: RecordKind, filter: RwSignal<ListFilter>) -> impl IntoView {
+pub fn FilterPanel(
+    kind: RecordKind,
+    filter: RwSignal<ListFilter>,
+    /// Whether the panel shows; the workspace's tags load each time it opens.
+    #[prop(into)]
+    open: Signal<bool>,
+) -> impl IntoView {
     let ctx = use_app();
     let i = use_i18n();
     let tags = RwSignal::new(Vec::<String>::new());
-    spawn_local(async move {
-        if let Ok(l) = api::tags::list("", 100).await {
-            tags.set(l.items.into_iter().map(|t| t.name).collect());
+    Effect::new(move |_| {
+        if open.get() {
+            spawn_local(async move {
+                if let Ok(l) = api::tags::list("", 100).await {
+                    tags.set(l.items.into_iter().map(|t| t.name).collect());
+                }
+            });
         }
     });
     let checks = move |options: Vec<(String, String)>,
@@ -86,7 +96,7 @@ pub fn FilterPanel(kind: RecordKind, filter: RwSignal<ListFilter>) -> impl IntoV
         }
     };
     view! {
-        <aside class="filter-panel" id="filter-panel">
+        <aside class="filter-panel" id="filter-panel" hidden=move || !open.get()>
             <fieldset data-filter="status">
                 <legend>{i.tr(if kind == RecordKind::Opportunity { Text::Stage } else { Text::Status })}</legend>
                 {statuses}

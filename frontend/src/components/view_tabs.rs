@@ -126,13 +126,9 @@ pub fn ViewTabs(
                     }
                 }
             </For>
-            <Show
-                when=move || naming.get()
-                fallback=move || view! {
-                    <button type="button" class="btn link small" id="view-save"
-                        on:click=move |_| naming.set(true)>{i.tr(Text::SaveView)}</button>
-                }
-            >
+            <button type="button" class="btn link small" id="view-save" hidden=move || naming.get()
+                on:click=move |_| naming.set(true)>{i.tr(Text::SaveView)}</button>
+            <span class="view-naming" hidden=move || !naming.get()>
                 <input type="text" id="view-name" placeholder=i.tr(Text::ViewName) prop:value=name
                     on:input=move |ev| name.set(event_target_value(&ev))
                     on:keydown=move |ev: KeyboardEvent| if ev.key() == "Enter" { ev.prevent_default(); save(); }/>
@@ -140,7 +136,7 @@ pub fn ViewTabs(
                     {i.tr(Text::Save)}
                 </button>
                 <button type="button" class="btn link small" on:click=move |_| naming.set(false)>{i.tr(Text::Cancel)}</button>
-            </Show>
+            </span>
         </nav>
     }
 }

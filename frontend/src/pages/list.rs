@@ -7,10 +7,11 @@ use sen_api_types::record::{Record, RecordKind, RecordSearch};
 
 use crate::api::{self, ApiError};
 use crate::components::{
-    BulkBar, ColumnChooser, FilterPanel, Link, RecordTable, SearchBox, SelectionBar, ViewTabs,
+    BulkBar, ColumnChooser, ErrorText, FilterPanel, Link, RecordTable, SearchBox, SelectionBar,
+    ViewTabs,
 };
 use crate::format;
-use crate::i18n::{Text, api_error, kind_plural, kind_singular, use_i18n};
+use crate::i18n::{Text, kind_plural, kind_singular, use_i18n};
 use crate::model::columns;
 use crate::model::list_filter::ListFilter;
 use crate::model::saved_views;
@@ -159,13 +160,11 @@ pub fn ListPage(kind: RecordKind) -> impl IntoView {
                     on:click=move |_| filter_open.update(|o| *o = !*o)>{filter_label}</button>
                 <ColumnChooser kind columns/>
             </div>
-            <Show when=move || filter_open.get()>
-                <FilterPanel kind filter/>
-            </Show>
+            <FilterPanel kind filter open=filter_open/>
             <SelectionBar selection total/>
             <BulkBar kind selection filter=bulk_filter loaded=loaded_ids count=selected_count
                 on_changed=reload/>
-            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{api_error(i.lang(), &e)}</p> })}
+            <ErrorText error/>
                 <p hidden=move || !(state.get() == "ready" && items.with(Vec::is_empty)) class="empty-state" id="list-empty">{i.tr(Text::NoRecords)}</p>
             <RecordTable kind items columns sort selection reset=first_pages on_near_end/>
             <div class="list-foot">

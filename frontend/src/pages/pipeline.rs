@@ -11,9 +11,9 @@ use sen_api_types::record::{Record, RecordFilter, RecordInput, RecordKind, Recor
 use sen_api_types::settings::{PicklistName, StageOutcome};
 
 use crate::api::{self, ApiError};
-use crate::components::{FieldErrorText, Link, PipelineCard};
+use crate::components::{ErrorText, FieldErrorText, Link, PipelineCard};
 use crate::format;
-use crate::i18n::{Lang, Text, api_error, use_i18n};
+use crate::i18n::{Lang, Text, use_i18n};
 use crate::router;
 use crate::state::use_app;
 
@@ -206,7 +206,7 @@ pub fn PipelinePage() -> impl IntoView {
                     {i.tr(Text::AsList)}
                 </Link>
             </div>
-            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{api_error(i.lang(), &e)}</p> })}
+            <ErrorText error/>
             <div class="board" id="pipeline">
                 {move || stages.get().into_iter().map(column).collect_view()}
             </div>

@@ -10,9 +10,9 @@ use uuid::Uuid;
 
 use super::editor::use_editor;
 use crate::api::{self, ApiError};
-use crate::components::{Link, MergeDialog};
+use crate::components::{ErrorText, Link, MergeDialog};
 use crate::format;
-use crate::i18n::{Text, api_error, criterion_label, kind_singular, use_i18n};
+use crate::i18n::{Text, criterion_label, kind_singular, use_i18n};
 use crate::router;
 
 const CRITERIA: [&str; 4] = ["phone", "email", "name", "address"];
@@ -114,7 +114,7 @@ pub fn Duplicates(
                     {i.tr(Text::FindDuplicates)}
                 </button>
             </div>
-            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{api_error(i.lang(), &e)}</p> })}
+            <ErrorText error/>
             {move || found.with(|f| f.as_ref().is_some_and(Vec::is_empty)).then(|| view! {
                 <p class="muted" id="no-duplicates">{i.tr(Text::NoDuplicates)}</p>
             })}
