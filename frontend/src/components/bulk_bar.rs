@@ -10,7 +10,7 @@ use sen_api_types::bulk::{BulkAction, BulkParams, BulkRequest, BulkResult, BulkS
 use sen_api_types::record::{RecordFilter, RecordKind};
 use uuid::Uuid;
 
-use super::{ConfirmDialog, MergeDialog, ProblemBox};
+use super::{ConfirmDialog, MergeDialog, OptionList, ProblemBox};
 use crate::api::{self, ApiError};
 use crate::i18n::{Text, use_i18n};
 use crate::model::selection::{BulkTarget, Selection};
@@ -216,22 +216,18 @@ pub fn BulkBar(
             on:change=move |ev| owner.set(event_target_value(&ev))>
             <option value="" selected=true>{i.tr(Text::ChooseOwner)}</option>
             <optgroup label=i.tr(Text::Users)>
-                {move || ctx.refs.users.get().into_iter().filter(|u| u.active).map(|u| view! {
-                    <option value=format!("u:{}", u.id)>{u.name}</option>
-                }).collect_view()}
+                <OptionList options=Signal::derive(move || ctx.refs.users.get().into_iter()
+                    .filter(|u| u.active).map(|u| (format!("u:{}", u.id), u.name)).collect::<Vec<_>>())/>
             </optgroup>
             <optgroup label=i.tr(Text::TeamsByRule)>
-                {move || ctx.refs.teams.get().into_iter().map(|t| view! {
-                    <option value=format!("t:{}", t.id)>{t.name}</option>
-                }).collect_view()}
+                <OptionList options=Signal::derive(move || ctx.refs.teams.get().into_iter()
+                    .map(|t| (format!("t:{}", t.id), t.name)).collect::<Vec<_>>())/>
             </optgroup>
         </select>
         <select id="bulk-status" hidden=move || mode.get() != Some(Mode::Status)
             on:change=move |ev| status.set(event_target_value(&ev))>
             <option value="" selected=true>{i.tr(Text::ChooseStatus)}</option>
-            {move || ctx.refs.status_options(kind, i.lang()).into_iter().map(|(k, l)| view! {
-                <option value=k>{l}</option>
-            }).collect_view()}
+            <OptionList options=Signal::derive(move || ctx.refs.status_options(kind, i.lang()))/>
         </select>
     };
 

@@ -7,6 +7,7 @@ use sen_api_types::record::RecordKind;
 use sen_api_types::settings::PicklistName;
 use uuid::Uuid;
 
+use super::OptionList;
 use crate::api;
 use crate::i18n::{Text, use_i18n};
 use crate::model::list_filter::{ListFilter, toggle};
@@ -112,10 +113,9 @@ pub fn FilterPanel(
                     filter.update(|f| f.owner = v);
                 }>
                     <option value="">{i.tr(Text::Any)}</option>
-                    {move || ctx.refs.users.get().into_iter().map(|u| {
-                        let id = u.id;
-                        view! { <option value=id.to_string() selected=move || filter.with(|f| f.owner == Some(id))>{u.name}</option> }
-                    }).collect_view()}
+                    <OptionList
+                        options=Signal::derive(move || ctx.refs.users.get().into_iter().map(|u| (u.id.to_string(), u.name)).collect::<Vec<_>>())
+                        selected=Signal::derive(move || filter.with(|f| f.owner.map(|u| u.to_string()).unwrap_or_default()))/>
                 </select>
             </fieldset>
             <fieldset data-filter="team">
@@ -125,10 +125,9 @@ pub fn FilterPanel(
                     filter.update(|f| f.team = v);
                 }>
                     <option value="">{i.tr(Text::Any)}</option>
-                    {move || ctx.refs.teams.get().into_iter().map(|t| {
-                        let id = t.id;
-                        view! { <option value=id.to_string() selected=move || filter.with(|f| f.team == Some(id))>{t.name}</option> }
-                    }).collect_view()}
+                    <OptionList
+                        options=Signal::derive(move || ctx.refs.teams.get().into_iter().map(|t| (t.id.to_string(), t.name)).collect::<Vec<_>>())
+                        selected=Signal::derive(move || filter.with(|f| f.team.map(|t| t.to_string()).unwrap_or_default()))/>
                 </select>
             </fieldset>
             <fieldset data-filter="source">

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use sen_api_types::record::{Record, RecordKind};
 
-use super::Link;
+use super::{Link, OptionList};
 use crate::format;
 use crate::i18n::{Text, use_i18n};
 use crate::router;
@@ -54,10 +54,9 @@ pub fn PipelineCard(
                         on_move.run((for_move.clone(), to));
                     }
                 }>
-                {move || ctx.refs.status_options(RecordKind::Opportunity, i.lang()).into_iter().map(|(k, l)| {
-                    let selected = k == stage;
-                    view! { <option value=k selected=selected>{l}</option> }
-                }).collect_view()}
+                <OptionList
+                    options=Signal::derive(move || ctx.refs.status_options(RecordKind::Opportunity, i.lang()))
+                    selected=Signal::stored(stage)/>
             </select>
         </li>
     }

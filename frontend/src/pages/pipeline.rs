@@ -11,7 +11,7 @@ use sen_api_types::record::{Record, RecordFilter, RecordInput, RecordKind, Recor
 use sen_api_types::settings::{PicklistName, StageOutcome};
 
 use crate::api::{self, ApiError};
-use crate::components::{ErrorText, FieldErrorText, Link, PipelineCard};
+use crate::components::{ErrorText, FieldErrorText, Link, OptionList, PipelineCard};
 use crate::format;
 use crate::i18n::{Lang, Text, use_i18n};
 use crate::router;
@@ -221,7 +221,7 @@ pub fn PipelinePage() -> impl IntoView {
                                 <span>{i.tr(Text::LostReason)}</span>
                                 <select name="lost_reason" on:change=move |ev| reason.set(event_target_value(&ev))>
                                     <option value="">"—"</option>
-                                    {lost_reasons().into_iter().map(|(k, l)| view! { <option value=k>{l}</option> }).collect_view()}
+                                    <OptionList options=Signal::derive(lost_reasons)/>
                                 </select>
                                 <FieldErrorText errors field="lost_reason"/>
                             </label>
