@@ -210,7 +210,7 @@ pub fn BulkBar(
             prop:value=tag on:input=on_tag_input
             on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" { ev.prevent_default(); apply(); }/>
         <datalist id="bulk-tag-suggestions">
-            {move || suggestions.get().into_iter().map(|s| view! { <option value=s></option> }).collect_view()}
+            <OptionList options=Signal::derive(move || suggestions.get().into_iter().map(|s| (s.clone(), s)).collect::<Vec<_>>())/>
         </datalist>
         <select id="bulk-owner" hidden=move || mode.get() != Some(Mode::Owner)
             on:change=move |ev| owner.set(event_target_value(&ev))>
