@@ -5,10 +5,8 @@ use leptos::prelude::*;
 use sen_api_types::duplicate::DuplicateCandidate;
 use sen_api_types::record::RecordKind;
 
-use super::Link;
-use crate::format;
-use crate::i18n::{Text, criterion_label, kind_singular, use_i18n};
-use crate::router;
+use super::CandidateItem;
+use crate::i18n::{Text, use_i18n};
 
 #[component]
 pub fn DuplicateWarning(
@@ -27,38 +25,10 @@ pub fn DuplicateWarning(
 ) -> impl IntoView {
     let i = use_i18n();
     let rows = move || {
-        let lang = i.lang();
         candidates
             .get()
             .into_iter()
-            .map(|c| {
-                let contact = c
-                    .phones
-                    .iter()
-                    .map(|p| format::phone(p))
-                    .chain(c.emails.iter().cloned())
-                    .collect::<Vec<_>>()
-                    .join(" · ");
-                let matched = c
-                    .matched_on
-                    .iter()
-                    .map(|m| criterion_label(lang, m))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let other_kind = (c.kind != kind).then(|| kind_singular(lang, c.kind));
-                view! {
-                    <li class="dup-candidate" data-id=c.id.to_string()>
-                        <span on:click=move |_| if let Some(cb) = on_open { cb.run(()) }>
-                            <Link href=router::detail_path(c.kind, c.id) class="dup-open">
-                                {c.name.clone()}
-                            </Link>
-                        </span>
-                        {other_kind.map(|k| view! { <span class="badge">{k}</span> })}
-                        <span class="muted">{contact}</span>
-                        <span class="badge">{format!("{}: {matched}", i.t(Text::MatchedOn))}</span>
-                    </li>
-                }
-            })
+            .map(|candidate| view! { <CandidateItem candidate kind on_open=on_open.unwrap_or(Callback::new(|_| ()))/> })
             .collect_view()
     };
     let converts = move || candidates.with(|cs| cs.iter().any(|c| c.kind != kind));

@@ -3,6 +3,8 @@
 mod addresses_editor;
 mod api_status;
 mod bulk_bar;
+mod candidate_item;
+mod check;
 mod choice_list_editor;
 mod column_chooser;
 mod confirm_dialog;
@@ -39,6 +41,8 @@ mod view_tabs;
 pub use addresses_editor::AddressesEditor;
 pub use api_status::ApiStatus;
 pub use bulk_bar::BulkBar;
+pub use candidate_item::CandidateItem;
+pub use check::Check;
 pub use choice_list_editor::{ChoiceListEditor, ChoiceRow};
 pub use column_chooser::ColumnChooser;
 pub use confirm_dialog::ConfirmDialog;

@@ -10,9 +10,8 @@ use uuid::Uuid;
 
 use super::editor::use_editor;
 use crate::api::{self, ApiError};
-use crate::components::{ErrorText, Link, MergeDialog};
-use crate::format;
-use crate::i18n::{Text, criterion_label, kind_singular, use_i18n};
+use crate::components::{CandidateItem, Check, ErrorText, MergeDialog};
+use crate::i18n::{Text, criterion_label, use_i18n};
 use crate::router;
 
 const CRITERIA: [&str; 4] = ["phone", "email", "name", "address"];
@@ -75,26 +74,12 @@ pub fn Duplicates(
     };
 
     let rows = move || {
-        let lang = i.lang();
-        found.get().unwrap_or_default().into_iter().map(|c| {
-            let cid = c.id;
-            let same_kind = c.kind == kind;
-            let contact = c.phones.iter().map(|p| format::phone(p)).chain(c.emails.iter().cloned())
-                .collect::<Vec<_>>().join(" · ");
-            let matched = c.matched_on.iter().map(|m| criterion_label(lang, m)).collect::<Vec<_>>().join(", ");
-            view! {
-                <li class="dup-candidate" data-id=cid.to_string()>
-                    <input type="checkbox" class="dup-pick" disabled=!same_kind
-                        aria-label=i.tr(Text::Select)
-                        prop:checked=move || picked.with(|p| p.contains(&cid))
-                        on:change=move |_| picked.update(|p| if !p.remove(&cid) { p.insert(cid); })/>
-                    <Link href=router::detail_path(c.kind, cid)>{c.name.clone()}</Link>
-                    {(!same_kind).then(|| view! { <span class="badge">{kind_singular(lang, c.kind)}</span> })}
-                    <span class="muted">{contact}</span>
-                    <span class="badge">{format!("{}: {matched}", i.t(Text::MatchedOn))}</span>
-                </li>
-            }
-        }).collect_view()
+        found
+            .get()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|candidate| view! { <CandidateItem candidate kind picked/> })
+            .collect_view()
     };
 
     view! {
@@ -103,12 +88,10 @@ pub fn Duplicates(
             <div class="dup-criteria">
                 <span class="muted">{i.tr(Text::Criteria)}</span>
                 {CRITERIA.into_iter().map(|c| view! {
-                    <label class="check">
-                        <input type="checkbox" name="dup-criterion" value=c
-                            prop:checked=move || criteria.with(|s| s.contains(c))
-                            on:change=move |_| criteria.update(|s| if !s.remove(c) { s.insert(c); })/>
-                        {move || criterion_label(i.lang(), c)}
-                    </label>
+                    <Check name="dup-criterion" value=c
+                        label=Signal::derive(move || criterion_label(i.lang(), c))
+                        checked=Signal::derive(move || criteria.with(|s| s.contains(c)))
+                        on_toggle=Callback::new(move |_| criteria.update(|s| if !s.remove(c) { s.insert(c); }))/>
                 }).collect_view()}
                 <button type="button" class="btn small" id="find-duplicates" on:click=move |_| search()>
                     {i.tr(Text::FindDuplicates)}

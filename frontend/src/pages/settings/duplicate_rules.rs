@@ -9,7 +9,7 @@ use sen_api_types::record::RecordKind;
 
 use super::kind_tabs::KindTabs;
 use crate::api;
-use crate::components::FieldErrorText;
+use crate::components::{Check, FieldErrorText};
 use crate::i18n::{Text, criterion_label, use_i18n};
 use crate::state::use_app;
 
@@ -63,19 +63,18 @@ pub fn DuplicateRulesSettings() -> impl IntoView {
             .map(|c| {
                 let on = rule.criteria.iter().any(|x| x == c);
                 view! {
-                    <label class="check">
-                        <input type="checkbox" name=format!("rules[{n}].criteria") value=c prop:checked=on
-                            on:change=move |_| rules.update(|rs| {
-                                if let Some(r) = rs.get_mut(n) {
-                                    if let Some(p) = r.criteria.iter().position(|x| x == c) {
-                                        r.criteria.remove(p);
-                                    } else {
-                                        r.criteria.push(c.to_owned());
-                                    }
+                    <Check name=format!("rules[{n}].criteria") value=c
+                        label=Signal::derive(move || criterion_label(i.lang(), c))
+                        checked=Signal::stored(on)
+                        on_toggle=Callback::new(move |_| rules.update(|rs| {
+                            if let Some(r) = rs.get_mut(n) {
+                                if let Some(p) = r.criteria.iter().position(|x| x == c) {
+                                    r.criteria.remove(p);
+                                } else {
+                                    r.criteria.push(c.to_owned());
                                 }
-                            })/>
-                        {move || criterion_label(i.lang(), c)}
-                    </label>
+                            }
+                        }))/>
                 }
             })
             .collect_view();
