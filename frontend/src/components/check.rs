@@ -9,10 +9,11 @@ pub fn Check(
     #[prop(into)] label: Signal<String>,
     #[prop(optional, into)] name: Option<String>,
     #[prop(optional, into)] value: Option<String>,
+    #[prop(optional)] disabled: bool,
 ) -> impl IntoView {
     view! {
         <label class="check">
-            <input type="checkbox" name=name value=value prop:checked=checked
+            <input type="checkbox" name=name value=value disabled=disabled prop:checked=checked
                 on:change=move |_| on_toggle.run(())/>
             {move || label.get()}
         </label>

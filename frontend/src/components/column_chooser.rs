@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use sen_api_types::record::RecordKind;
 
+use super::Check;
 use crate::i18n::{Text, use_i18n};
 use crate::model::columns::{self, Column};
 
@@ -18,16 +19,14 @@ pub fn ColumnChooser(kind: RecordKind, columns: RwSignal<Vec<Column>>) -> impl I
             </button>
                 <div hidden=move || !open.get() class="dropdown-menu" id="column-chooser">
                     {Column::available(kind).into_iter().map(|c| view! {
-                        <label class="check">
-                            <input type="checkbox" data-column=c.key()
-                                disabled=c == Column::Name
-                                prop:checked=move || columns.with(|cs| cs.contains(&c))
-                                on:change=move |_| columns.update(|cs| {
-                                    *cs = columns::toggle(kind, cs, c);
-                                    columns::save(kind, cs);
-                                })/>
-                            {i.tr(c.label(kind))}
-                        </label>
+                        // The name column always stays.
+                        <Check name="column" value=c.key() disabled=c == Column::Name
+                            label=Signal::derive(move || i.t(c.label(kind)).to_owned())
+                            checked=Signal::derive(move || columns.with(|cs| cs.contains(&c)))
+                            on_toggle=Callback::new(move |_| columns.update(|cs| {
+                                *cs = columns::toggle(kind, cs, c);
+                                columns::save(kind, cs);
+                            }))/>
                     }).collect_view()}
                 </div>
         </div>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use web_sys::KeyboardEvent;
 
-use super::OptionList;
+use super::{Check, OptionList};
 use crate::i18n::{Text, use_i18n};
 
 /// The kind of input; options are `(key, label)`.
@@ -109,14 +109,8 @@ pub fn FieldInput(
                             let key = k.clone();
                             let checked = move || value.with(|v| v.split(',').any(|x| x == key));
                             view! {
-                                <label class="check">
-                                    <input
-                                        type="checkbox"
-                                        prop:checked=checked
-                                        on:change=move |_| value.update(|v| *v = toggle_key(v, &k))
-                                    />
-                                    {l}
-                                </label>
+                                <Check label=Signal::stored(l) checked=Signal::derive(checked)
+                                    on_toggle=Callback::new(move |_| value.update(|v| *v = toggle_key(v, &k)))/>
                             }
                         })
                         .collect_view()
