@@ -80,3 +80,35 @@ pub fn phone(e164: &str) -> String {
     }
     format!("{} {} {}", &digits[..4], &digits[4..7], &digits[7..])
 }
+
+/// A decimal amount (`"165000000.00"`) with its currency: `165.000.000 VND` (vi),
+/// `165,000,000 VND` (en); cents shown only when there are some.
+pub fn money(lang: Lang, amount: &str, currency: &str) -> String {
+    let (neg, digits) = match amount.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, amount),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let grouped = int
+        .parse::<u64>()
+        .map_or_else(|_| int.to_owned(), |n| count(lang, n));
+    let frac = frac.trim_end_matches('0');
+    let dec = match lang {
+        Lang::Vi => ',',
+        Lang::En => '.',
+    };
+    let mut out = String::new();
+    if neg {
+        out.push('-');
+    }
+    out.push_str(&grouped);
+    if !frac.is_empty() {
+        out.push(dec);
+        out.push_str(frac);
+    }
+    if !currency.is_empty() {
+        out.push(' ');
+        out.push_str(currency);
+    }
+    out
+}

@@ -15,8 +15,12 @@ mod perf;
 mod router;
 mod state;
 mod storage;
+mod timer;
 
 fn main() {
+    // Panic messages in the browser console while developing; the release build leaves the
+    // hook (and its formatting code) out to stay small.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
 }

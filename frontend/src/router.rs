@@ -15,17 +15,19 @@ pub enum SettingsSection {
     CustomFields,
     Tags,
     Teams,
+    DuplicateRules,
     Users,
     ApiKeys,
 }
 
 impl SettingsSection {
-    pub const ALL: [SettingsSection; 7] = [
+    pub const ALL: [SettingsSection; 8] = [
         SettingsSection::Statuses,
         SettingsSection::Picklists,
         SettingsSection::CustomFields,
         SettingsSection::Tags,
         SettingsSection::Teams,
+        SettingsSection::DuplicateRules,
         SettingsSection::Users,
         SettingsSection::ApiKeys,
     ];
@@ -37,6 +39,7 @@ impl SettingsSection {
             SettingsSection::CustomFields => "custom-fields",
             SettingsSection::Tags => "tags",
             SettingsSection::Teams => "teams",
+            SettingsSection::DuplicateRules => "duplicate-rules",
             SettingsSection::Users => "users",
             SettingsSection::ApiKeys => "api-keys",
         }
@@ -57,6 +60,8 @@ pub enum Route {
     List(RecordKind),
     New(RecordKind),
     Detail(RecordKind, Uuid),
+    /// The opportunity pipeline board.
+    Pipeline,
     Settings(SettingsSection),
     NotFound,
 }
@@ -69,6 +74,7 @@ impl Route {
             [] => Route::Home,
             ["login"] => Route::Login,
             ["signup"] => Route::Signup,
+            ["opportunities", "pipeline"] => Route::Pipeline,
             ["settings"] => Route::Settings(SettingsSection::Tags),
             ["settings", s] => SettingsSection::ALL
                 .into_iter()
@@ -94,6 +100,8 @@ impl Route {
 pub fn list_path(kind: RecordKind) -> String {
     format!("/{}", kind.plural())
 }
+
+pub const PIPELINE_PATH: &str = "/opportunities/pipeline";
 
 pub fn detail_path(kind: RecordKind, id: Uuid) -> String {
     format!("/{}/{id}", kind.plural())

@@ -54,8 +54,8 @@ describe('Sen web app', () => {
     await page.fill('#quick-create input[name="phone"]', '12');
     await page.click('#quick-create-save');
     await page.waitForSelector('#quick-create .field-error[data-error-for="phones[0].number"]');
-    await page.click('#quick-create button.btn:not(.primary)');
-    await page.waitForSelector('#quick-create', { state: 'detached' });
+    await page.click('#quick-create-cancel');
+    await page.waitForSelector('#quick-create', { state: 'hidden' });
   });
 
   step('create two leads: full form and quick create', async () => {
@@ -123,7 +123,7 @@ describe('Sen web app', () => {
     await page.press('[data-field="company_name"] input', 'Enter');
     await page.waitForSelector('#stale-banner');
     await page.click('#reload-record');
-    await page.waitForSelector('#stale-banner', { state: 'detached' });
+    await page.waitForSelector('#stale-banner', { state: 'hidden' });
     await page.waitForFunction(
       () => document.querySelector('[data-field="national_id"] .inline-value')?.textContent === '001099012345',
     );
@@ -145,6 +145,225 @@ describe('Sen web app', () => {
     await page.waitForFunction(() => document.querySelector('#record-title')?.textContent === 'Nguyễn Văn An');
     await page.click('#nav-leads');
     await page.waitForFunction(() => document.querySelectorAll('#records tr.row').length === 2);
+  });
+
+  step('bulk: tag two leads (a new tag), then undo from the toast', async () => {
+    const tagCells = () => page.$$eval('#records tr.row .c-tags', (tds) => tds.map((td) => td.textContent));
+    await page.check('#tick-all');
+    await page.waitForSelector('#bulk-bar');
+    await page.click('#bulk-tag');
+    await page.fill('#bulk-tag-input', 'Khách VIP');
+    await page.screenshot({ path: shotPath('bulk-bar'), fullPage: true });
+    await page.click('#bulk-apply');
+    const toast = page.locator('.toast', { hasText: '2 / 2' });
+    await toast.waitFor();
+    await page.waitForSelector('#bulk-bar', { state: 'hidden' });
+    await page.waitForFunction(() => [...document.querySelectorAll('#records tr.row .c-tags')]
+      .filter((td) => td.textContent.includes('Khách VIP')).length === 2);
+    const tagged = await other.call('POST', '/leads/search', { filter: { tags_any: ['Khách VIP'] } });
+    assert.equal(tagged.total, 2);
+    await page.screenshot({ path: shotPath('bulk-tagged'), fullPage: true });
+
+    await toast.locator('.toast-action').click();
+    await page.waitForSelector('.toast:has-text("Đã hoàn tác")');
+    await page.waitForFunction(() => {
+      const tds = [...document.querySelectorAll('#records tr.row .c-tags')];
+      return tds.length === 2 && tds.every((td) => !td.textContent.includes('Khách VIP'));
+    });
+    assert.deepEqual((await tagCells()).filter((t) => t.includes('Khách VIP')), []);
+    const after = await other.call('POST', '/leads/search', { filter: { tags_any: ['Khách VIP'] } });
+    assert.equal(after.total, 0);
+  });
+
+  step('views: All / Mine built in, a personal saved view kept across a reload', async () => {
+    const rowCount = (n) => page.waitForFunction((n) => document.querySelectorAll('#records tr.row').length === n, n);
+    await page.waitForSelector('#view-all.current');
+    // Lan is in no team yet: "My team's" cannot apply.
+    assert.equal(await page.isDisabled('#view-team'), true);
+    await page.fill('#list-search', 'binh');
+    await rowCount(1);
+    await page.waitForSelector('#view-all:not(.current)');
+    await page.click('#view-save');
+    await page.fill('#view-name', 'Tìm Bình');
+    await page.click('#view-save-confirm');
+    await page.waitForSelector('.view-saved[data-view="Tìm Bình"] .view-tab.current');
+
+    await page.click('#view-mine');
+    await page.waitForSelector('#view-mine.current');
+    await rowCount(2);
+    assert.equal(await page.inputValue('#list-search'), '');
+    await page.click('#view-all');
+    await page.waitForSelector('#view-all.current');
+
+    await page.reload();
+    await listReady();
+    await page.click('.view-saved[data-view="Tìm Bình"] .view-tab');
+    await rowCount(1);
+    assert.equal(await page.inputValue('#list-search'), 'binh');
+    assert.equal((await rows().first().locator('.c-name').textContent()).trim(), 'Trần Thị Bình');
+    await page.screenshot({ path: shotPath('saved-view'), fullPage: true });
+    await page.click('#view-all');
+    await rowCount(2);
+  });
+
+  step('pipeline: columns sum the amounts; move by menu, by drag, and to lost with a reason', async () => {
+    await other.call('POST', '/opportunities', { name: 'ABC – gói Pro', amount: '15000000', currency: 'VND' });
+    await other.call('POST', '/opportunities', { name: 'XYZ – gói Cơ bản', amount: '5000000', currency: 'VND' });
+    const col = (stage) => `.board-col[data-stage="${stage}"]`;
+    const sumIs = (stage, text) => page.waitForFunction(
+      ([sel, text]) => document.querySelector(`${sel} .col-sum`)?.textContent === text, [col(stage), text]);
+    await page.click('#nav-opportunities');
+    await listReady();
+    await page.click('#pipeline-open');
+    await page.waitForSelector('#pipeline-page[data-state="ready"]');
+    await sumIs('prospecting', '20.000.000 VND');
+    assert.equal(await page.textContent(`${col('prospecting')} .col-count`), '2');
+
+    await page.selectOption(`${col('prospecting')} .card:has-text("ABC") .stage-move`, 'proposal');
+    await page.waitForSelector(`${col('proposal')} .card:has-text("ABC")`);
+    await sumIs('proposal', '15.000.000 VND');
+    await sumIs('prospecting', '5.000.000 VND');
+
+    await page.dragAndDrop(`${col('prospecting')} .card:has-text("XYZ")`, col('negotiation'));
+    await page.waitForSelector(`${col('negotiation')} .card:has-text("XYZ")`);
+    await sumIs('negotiation', '5.000.000 VND');
+    await sumIs('prospecting', '');
+
+    // A lost stage needs a reason: asked for, then the move goes through.
+    await page.selectOption(`${col('proposal')} .card:has-text("ABC") .stage-move`, 'lost');
+    await page.waitForSelector('#lost-reason-dialog .field-error[data-error-for="lost_reason"]');
+    await page.screenshot({ path: shotPath('pipeline-lost-reason'), fullPage: true });
+    const reason = await page.$eval('#lost-reason-dialog select[name="lost_reason"] option:nth-child(2)', (o) => o.value);
+    await page.selectOption('#lost-reason-dialog select[name="lost_reason"]', reason);
+    await page.click('#lost-reason-ok');
+    await page.waitForSelector(`${col('lost')} .card:has-text("ABC")`);
+    await page.waitForSelector('#lost-reason-dialog', { state: 'detached' });
+    await sumIs('lost', '15.000.000 VND');
+    await page.screenshot({ path: shotPath('pipeline'), fullPage: true });
+    await page.click('#nav-leads');
+    await listReady();
+  });
+
+  step('convert a lead with a new account and a new opportunity', async () => {
+    await page.click('#records a:has-text("Trần Thị Bình")');
+    await page.waitForFunction(() => document.querySelector('#record-title')?.textContent === 'Trần Thị Bình');
+    const leadUrl = page.url();
+    const leadId = new URL(leadUrl).pathname.split('/').pop();
+    await page.click('#convert-lead');
+    await page.waitForSelector('#convert-dialog [data-part="contact"] input[value="new"]:checked');
+    // An account without a name: the error is shown next to that field.
+    await page.check('#convert-account-on');
+    await page.fill('#convert-dialog input[name="account.create.name"]', '');
+    await page.click('#convert-submit');
+    await page.waitForSelector('#convert-dialog .field-error[data-error-for="account.create.name"]');
+
+    await page.fill('#convert-dialog input[name="account.create.name"]', 'Công ty Bình Minh');
+    await page.check('#convert-opportunity-on');
+    await page.fill('#convert-dialog input[name="opportunity.create.name"]', 'Bình Minh – gói Pro');
+    await page.fill('#convert-dialog input[name="opportunity.create.amount"]', '20.000.000');
+    await page.screenshot({ path: shotPath('convert-dialog'), fullPage: true });
+    await page.click('#convert-submit');
+    await page.waitForURL(/\/contacts\/[0-9a-f-]{36}$/);
+    await page.waitForFunction(() => document.querySelector('#record-title')?.textContent === 'Trần Thị Bình');
+
+    const lead = await other.call('GET', `/leads/${leadId}`);
+    assert.ok(lead.converted_at);
+    assert.equal(lead.converted_to, new URL(page.url()).pathname.split('/').pop());
+    const account = await other.call('GET', `/accounts/${lead.converted_account_id}`);
+    assert.equal(account.name, 'Công ty Bình Minh');
+    const opp = await other.call('GET', `/opportunities/${lead.converted_opportunity_id}`);
+    assert.equal(opp.name, 'Bình Minh – gói Pro');
+    assert.equal(Number(opp.amount), 20_000_000);
+
+    await page.goto(leadUrl);
+    await page.waitForSelector('#converted-banner');
+    await page.waitForSelector('#convert-lead', { state: 'hidden' });
+    await page.click('#nav-leads');
+    await listReady();
+  });
+
+  const dupIds = {};
+
+  step('duplicate warning on create: the candidates, then save anyway', async () => {
+    // An admin sets the rule: contacts with the same phone are a warning.
+    await page.click('#nav-settings');
+    await page.click('#settings-duplicate-rules');
+    await page.waitForSelector('#duplicate-rules-settings');
+    await page.click('#duplicate-rules-settings .tab[data-kind="contacts"]');
+    await page.click('#add-dup-rule');
+    await page.waitForSelector('#dup-rules li[data-rule="0"] input[value="phone"]:checked');
+    await page.click('#save-dup-rules');
+    await page.waitForSelector('.toast:has-text("Đã lưu")');
+    assert.deepEqual((await other.call('GET', '/settings/duplicate-rules/contacts')).rules, [{ criteria: ['phone'], action: 'warn' }]);
+    const first = await other.call('POST', '/contacts', {
+      last_name: 'Phạm Minh', first_name: 'Châu', phones: [{ number: '0987 654 321' }], job_title: 'Nhân viên',
+    });
+    dupIds.master = first.id;
+    await page.click('#quick-create-open');
+    await page.selectOption('#quick-create select[name="kind"]', 'contact');
+    await page.fill('#quick-create input[name="name"]', 'Phạm Minh Châu');
+    await page.fill('#quick-create input[name="phone"]', '+84987654321');
+    await page.click('#quick-create-save');
+    await page.waitForSelector(`#quick-create #dup-warning .dup-candidate[data-id="${first.id}"]`);
+    assert.match(await page.textContent('#dup-warning .dup-candidate'), /Phạm Minh Châu/);
+    await page.screenshot({ path: shotPath('duplicate-warning'), fullPage: true });
+    await page.click('#save-anyway');
+    await page.waitForURL(/\/contacts\/[0-9a-f-]{36}$/);
+    await page.waitForFunction(() => document.querySelector('#record-title')?.textContent === 'Phạm Minh Châu');
+    dupIds.slave = new URL(page.url()).pathname.split('/').pop();
+    assert.notEqual(dupIds.slave, dupIds.master);
+    const slave = await other.call('GET', `/contacts/${dupIds.slave}`);
+    await other.call('PATCH', `/contacts/${dupIds.slave}`, { version: slave.version, job_title: 'Trưởng phòng' });
+  });
+
+  step('merge two duplicate contacts from the list (a field from the other record), then undo', async () => {
+    await page.click('#nav-contacts');
+    await listReady();
+    await page.fill('#list-search', 'pham minh chau');
+    await page.waitForFunction(() => document.querySelectorAll('#records tr.row').length === 2);
+    await page.check('#tick-all');
+    await page.click('#bulk-merge');
+    await page.waitForSelector(`#merge-dialog th[data-id="${dupIds.master}"] input.merge-master:checked`);
+    // The master keeps its own job title unless told otherwise: take the other one's.
+    const pick = `#merge-table tr[data-field="job_title"] td[data-id="${dupIds.slave}"] input`;
+    await page.waitForSelector(`#merge-table tr[data-field="job_title"] td[data-id="${dupIds.master}"] input:checked`);
+    await page.check(pick);
+    await page.click('#merge-preview');
+    await page.waitForFunction(() => document.querySelector('#merge-table tr[data-field="job_title"] .merge-result')?.textContent === 'Trưởng phòng');
+    await page.screenshot({ path: shotPath('merge-dialog'), fullPage: true });
+    await page.click('#merge-submit');
+    await page.waitForSelector('#merge-dialog', { state: 'detached' });
+    await page.waitForFunction(() => document.querySelectorAll('#records tr.row').length === 1);
+    const merged = await other.call('GET', `/contacts/${dupIds.master}`);
+    assert.equal(merged.job_title, 'Trưởng phòng');
+    await assert.rejects(other.call('GET', `/contacts/${dupIds.slave}`), (e) => e.status === 404 && /merged_into/.test(e.message));
+
+    await page.locator('.toast', { hasText: 'Đã gộp' }).locator('.toast-action').click();
+    await page.waitForSelector('.toast:has-text("Đã hoàn tác gộp")');
+    await page.waitForFunction(() => document.querySelectorAll('#records tr.row').length === 2);
+    const restored = await other.call('GET', `/contacts/${dupIds.master}`);
+    assert.equal(restored.job_title, 'Nhân viên');
+    assert.equal((await other.call('GET', `/contacts/${dupIds.slave}`)).id, dupIds.slave);
+  });
+
+  step('find duplicates on a record page, merge them; the old address points to the master', async () => {
+    await page.click(`#records tr.row[data-id="${dupIds.master}"] .c-name a`);
+    await page.waitForSelector('#find-duplicates');
+    await page.check('input[name="dup-criterion"][value="phone"]');
+    await page.click('#find-duplicates');
+    await page.waitForSelector(`#duplicate-list .dup-candidate[data-id="${dupIds.slave}"] input:checked`);
+    await page.click('#merge-duplicates');
+    await page.waitForSelector(`#merge-dialog th[data-id="${dupIds.master}"] input.merge-master:checked`);
+    await page.click('#merge-submit');
+    await page.waitForSelector('#merge-dialog', { state: 'detached' });
+    await page.waitForSelector('.toast:has-text("Đã gộp")');
+    await page.goto(`${BASE}/contacts/${dupIds.slave}`);
+    await page.waitForSelector('#merged-into');
+    await page.click('#merged-into a');
+    await page.waitForURL(`${BASE}/contacts/${dupIds.master}`);
+    await page.waitForFunction(() => document.querySelector('#record-title')?.textContent === 'Phạm Minh Châu');
+    await page.click('#nav-leads');
+    await listReady();
   });
 
   step('language switch: English and back, remembered across a reload', async () => {
@@ -212,11 +431,31 @@ describe('Sen web app', () => {
     await page.check('#tick-all');
     await page.waitForFunction(() => document.querySelector('#selection-count')?.textContent.endsWith(' 252'));
     await page.click('#clear-selection');
-    await page.waitForSelector('#selection-bar', { state: 'detached' });
+    await page.waitForSelector('#selection-bar', { state: 'hidden' });
     await page.locator('#records tr.row input[type="checkbox"]').first().check();
     await page.click('#select-all-matching');
     await page.waitForFunction(() => document.querySelector('#selection-count')?.textContent.endsWith(' 252'));
     await page.click('#clear-selection');
+  });
+
+  step('bulk on all matching (sent as the filter): change status, then undo', async () => {
+    const nurturing = async () => (await other.call('POST', '/leads/search', { filter: { status: ['nurturing'] }, limit: 1 })).total;
+    await page.fill('#list-search', 'khach so');
+    await page.waitForFunction(() => document.querySelector('#list-count')?.textContent.startsWith('250 '));
+    await page.locator('#records tr.row input[type="checkbox"]').first().check();
+    await page.click('#select-all-matching');
+    await page.waitForFunction(() => document.querySelector('#selection-count')?.textContent.endsWith(' 250'));
+    await page.click('#bulk-status-open');
+    await page.selectOption('#bulk-status', 'nurturing');
+    await page.click('#bulk-apply');
+    const toast = page.locator('.toast', { hasText: '250 / 250' });
+    await toast.waitFor();
+    assert.equal(await nurturing(), 250);
+    await toast.locator('.toast-action').click();
+    for (let k = 0; k < 50 && (await nurturing()) !== 0; k++) await page.waitForTimeout(100);
+    assert.equal(await nurturing(), 0);
+    await page.fill('#list-search', '');
+    await page.waitForFunction(() => document.querySelector('#list-count')?.textContent.startsWith('252 '));
   });
 
   step('an expired access token is refreshed without the user noticing', async () => {

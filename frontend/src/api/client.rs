@@ -74,13 +74,16 @@ impl Req {
     }
 
     pub async fn fetch<T: DeserializeOwned>(self) -> ApiResult<T> {
+        let (status, text) = self.fetch_text().await?;
+        parse(status, &text)
+    }
+
+    /// A successful answer's status and body, for routes whose body depends on the status.
+    pub async fn fetch_text(self) -> ApiResult<(u16, String)> {
         let resp = self.send().await?;
         let status = resp.status();
         let text = resp.text().await.map_err(ApiError::network)?;
-        serde_json::from_str(&text).map_err(|e| ApiError::Unexpected {
-            status,
-            detail: e.to_string(),
-        })
+        Ok((status, text))
     }
 
     /// For answers without a body (204).
@@ -131,6 +134,14 @@ impl Req {
         )
         .await
     }
+}
+
+/// A JSON body as `T` (a body that is not is an unexpected answer).
+pub(super) fn parse<T: DeserializeOwned>(status: u16, text: &str) -> ApiResult<T> {
+    serde_json::from_str(text).map_err(|e| ApiError::Unexpected {
+        status,
+        detail: e.to_string(),
+    })
 }
 
 async fn send_raw(

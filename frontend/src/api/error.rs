@@ -1,7 +1,9 @@
 //! What a failed call looks like to the UI: the problem+json body when there is one.
 
 use gloo_net::http::Response;
+use sen_api_types::duplicate::DuplicateCandidate;
 use sen_api_types::error::{ErrorCode, FieldError, Problem};
+use uuid::Uuid;
 
 pub type ApiResult<T> = Result<T, ApiError>;
 
@@ -58,6 +60,22 @@ impl ApiError {
         match self {
             ApiError::Problem(p) => &p.errors,
             _ => &[],
+        }
+    }
+
+    /// The existing records a duplicate rule matched (`duplicate`, `duplicate_blocked`).
+    pub fn candidates(&self) -> &[DuplicateCandidate] {
+        match self {
+            ApiError::Problem(p) => &p.candidates,
+            _ => &[],
+        }
+    }
+
+    /// Where a merged-away record went.
+    pub fn merged_into(&self) -> Option<Uuid> {
+        match self {
+            ApiError::Problem(p) => p.merged_into,
+            _ => None,
         }
     }
 }

@@ -6,7 +6,10 @@ mod error;
 
 pub mod api_keys;
 pub mod auth;
+pub mod bulk;
 pub mod health;
+pub mod lifecycle;
+pub mod merge;
 pub mod records;
 pub mod session;
 pub mod settings;

@@ -24,29 +24,47 @@ pub async fn get(kind: RecordKind, id: Uuid) -> ApiResult<Record> {
     Req::get(format!("{}/{id}", base(kind))).fetch().await
 }
 
-pub async fn create(kind: RecordKind, input: &RecordInput) -> ApiResult<Record> {
+/// Creates a record. A `warn` duplicate rule answers 409 `duplicate` with the candidates
+/// unless `allow_duplicate` (the user chose to save anyway).
+pub async fn create(
+    kind: RecordKind,
+    input: &RecordInput,
+    allow_duplicate: bool,
+) -> ApiResult<Record> {
     // Absent fields must stay absent (`null` would be an explicit empty value).
     let mut body = to_object(input);
     body.retain(|_, v| !v.is_null());
-    Req::post(base(kind))
+    let query = if allow_duplicate {
+        "?allow_duplicate=true"
+    } else {
+        ""
+    };
+    Req::post(format!("{}{query}", base(kind)))
         .json_value(&Value::Object(body))
         .fetch()
         .await
 }
 
 /// Changes the `touched` fields of `input` (and only those: `RecordInput` serialises an absent
-/// field as `null`, which would clear it), guarded by the version the user saw.
+/// field as `null`, which would clear it), guarded by the version the user saw. A change that
+/// makes the record match a `warn` duplicate rule is refused (409) unless `allow_duplicate`.
 pub async fn update(
     kind: RecordKind,
     id: Uuid,
     version: i64,
     input: &RecordInput,
     touched: &[&str],
+    allow_duplicate: bool,
 ) -> ApiResult<Record> {
     let mut body = to_object(input);
     body.retain(|k, _| touched.contains(&k.as_str()));
     body.insert("version".to_owned(), Value::from(version));
-    Req::patch(format!("{}/{id}", base(kind)))
+    let query = if allow_duplicate {
+        "?allow_duplicate=true"
+    } else {
+        ""
+    };
+    Req::patch(format!("{}/{id}{query}", base(kind)))
         .if_match(version)
         .json_value(&Value::Object(body))
         .fetch()

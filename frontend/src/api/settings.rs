@@ -1,5 +1,6 @@
 //! Statuses, picklists and custom fields.
 
+use sen_api_types::duplicate::DuplicateRules;
 use sen_api_types::record::RecordKind;
 use sen_api_types::settings::{
     CustomField, CustomFieldCreate, CustomFieldList, CustomFieldUpdate, Picklist, PicklistList,
@@ -64,5 +65,22 @@ pub async fn update_custom_field(
 pub async fn delete_custom_field(kind: RecordKind, id: Uuid) -> ApiResult<()> {
     Req::delete(format!("/settings/custom-fields/{}/{id}", kind.plural()))
         .run()
+        .await
+}
+
+/// A kind's duplicate rules, in order.
+pub async fn duplicate_rules(kind: RecordKind) -> ApiResult<DuplicateRules> {
+    Req::get(format!("/settings/duplicate-rules/{}", kind.plural()))
+        .fetch()
+        .await
+}
+
+pub async fn replace_duplicate_rules(
+    kind: RecordKind,
+    body: &DuplicateRules,
+) -> ApiResult<DuplicateRules> {
+    Req::put(format!("/settings/duplicate-rules/{}", kind.plural()))
+        .json(body)
+        .fetch()
         .await
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use sen_api_types::record::RecordKind;
 
+use super::Check;
 use crate::i18n::{Text, use_i18n};
 use crate::model::columns::{self, Column};
 
@@ -16,22 +17,18 @@ pub fn ColumnChooser(kind: RecordKind, columns: RwSignal<Vec<Column>>) -> impl I
                 on:click=move |_| open.update(|o| *o = !*o)>
                 {i.tr(Text::Columns)}
             </button>
-            <Show when=move || open.get()>
-                <div class="dropdown-menu" id="column-chooser">
+                <div hidden=move || !open.get() class="dropdown-menu" id="column-chooser">
                     {Column::available(kind).into_iter().map(|c| view! {
-                        <label class="check">
-                            <input type="checkbox" data-column=c.key()
-                                disabled=c == Column::Name
-                                prop:checked=move || columns.with(|cs| cs.contains(&c))
-                                on:change=move |_| columns.update(|cs| {
-                                    *cs = columns::toggle(kind, cs, c);
-                                    columns::save(kind, cs);
-                                })/>
-                            {i.tr(c.label(kind))}
-                        </label>
+                        // The name column always stays.
+                        <Check name="column" value=c.key() disabled=c == Column::Name
+                            label=Signal::derive(move || i.t(c.label(kind)).to_owned())
+                            checked=Signal::derive(move || columns.with(|cs| cs.contains(&c)))
+                            on_toggle=Callback::new(move |_| columns.update(|cs| {
+                                *cs = columns::toggle(kind, cs, c);
+                                columns::save(kind, cs);
+                            }))/>
                     }).collect_view()}
                 </div>
-            </Show>
         </div>
     }
 }

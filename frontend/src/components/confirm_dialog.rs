@@ -13,8 +13,7 @@ pub fn ConfirmDialog(
 ) -> impl IntoView {
     let i = use_i18n();
     view! {
-        <Show when=move || open.get()>
-            <div class="modal-backdrop" on:click=move |_| open.set(false)>
+            <div class="modal-backdrop" hidden=move || !open.get() on:click=move |_| open.set(false)>
                 <div
                     class="modal"
                     role="alertdialog"
@@ -41,6 +40,5 @@ pub fn ConfirmDialog(
                     </div>
                 </div>
             </div>
-        </Show>
     }
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use web_sys::KeyboardEvent;
 
+use super::{Check, OptionList};
 use crate::i18n::{Text, use_i18n};
 
 /// The kind of input; options are `(key, label)`.
@@ -94,17 +95,7 @@ pub fn FieldInput(
                 }
             >
                 {allow_empty.then(|| view! { <option value="">{i.tr(Text::NoneChosen)}</option> })}
-                {move || {
-                    let current = value.get();
-                    options
-                        .get()
-                        .into_iter()
-                        .map(|(k, l)| {
-                            let selected = k == current;
-                            view! { <option value=k selected=selected>{l}</option> }
-                        })
-                        .collect_view()
-                }}
+                <OptionList options selected=value/>
             </select>
         }
         .into_any(),
@@ -118,14 +109,8 @@ pub fn FieldInput(
                             let key = k.clone();
                             let checked = move || value.with(|v| v.split(',').any(|x| x == key));
                             view! {
-                                <label class="check">
-                                    <input
-                                        type="checkbox"
-                                        prop:checked=checked
-                                        on:change=move |_| value.update(|v| *v = toggle_key(v, &k))
-                                    />
-                                    {l}
-                                </label>
+                                <Check label=Signal::stored(l) checked=Signal::derive(checked)
+                                    on_toggle=Callback::new(move |_| value.update(|v| *v = toggle_key(v, &k)))/>
                             }
                         })
                         .collect_view()

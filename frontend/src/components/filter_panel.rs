@@ -7,6 +7,7 @@ use sen_api_types::record::RecordKind;
 use sen_api_types::settings::PicklistName;
 use uuid::Uuid;
 
+use super::OptionList;
 use crate::api;
 use crate::i18n::{Text, use_i18n};
 use crate::model::list_filter::{ListFilter, toggle};
@@ -29,13 +30,23 @@ fn parse_tri(s: &str) -> Option<bool> {
 }
 
 #[component]
-pub fn FilterPanel(kind: RecordKind, filter: RwSignal<ListFilter>) -> impl IntoView {
+pub fn FilterPanel(
+    kind: RecordKind,
+    filter: RwSignal<ListFilter>,
+    /// Whether the panel shows; the workspace's tags load each time it opens.
+    #[prop(into)]
+    open: Signal<bool>,
+) -> impl IntoView {
     let ctx = use_app();
     let i = use_i18n();
     let tags = RwSignal::new(Vec::<String>::new());
-    spawn_local(async move {
-        if let Ok(l) = api::tags::list("", 100).await {
-            tags.set(l.items.into_iter().map(|t| t.name).collect());
+    Effect::new(move |_| {
+        if open.get() {
+            spawn_local(async move {
+                if let Ok(l) = api::tags::list("", 100).await {
+                    tags.set(l.items.into_iter().map(|t| t.name).collect());
+                }
+            });
         }
     });
     let checks = move |options: Vec<(String, String)>,
@@ -86,7 +97,7 @@ pub fn FilterPanel(kind: RecordKind, filter: RwSignal<ListFilter>) -> impl IntoV
         }
     };
     view! {
-        <aside class="filter-panel" id="filter-panel">
+        <aside class="filter-panel" id="filter-panel" hidden=move || !open.get()>
             <fieldset data-filter="status">
                 <legend>{i.tr(if kind == RecordKind::Opportunity { Text::Stage } else { Text::Status })}</legend>
                 {statuses}
@@ -102,10 +113,21 @@ pub fn FilterPanel(kind: RecordKind, filter: RwSignal<ListFilter>) -> impl IntoV
                     filter.update(|f| f.owner = v);
                 }>
                     <option value="">{i.tr(Text::Any)}</option>
-                    {move || ctx.refs.users.get().into_iter().map(|u| {
-                        let id = u.id;
-                        view! { <option value=id.to_string() selected=move || filter.with(|f| f.owner == Some(id))>{u.name}</option> }
-                    }).collect_view()}
+                    <OptionList
+                        options=Signal::derive(move || ctx.refs.users.get().into_iter().map(|u| (u.id.to_string(), u.name)).collect::<Vec<_>>())
+                        selected=Signal::derive(move || filter.with(|f| f.owner.map(|u| u.to_string()).unwrap_or_default()))/>
+                </select>
+            </fieldset>
+            <fieldset data-filter="team">
+                <legend>{i.tr(Text::TeamFilter)}</legend>
+                <select name="team" on:change=move |ev| {
+                    let v = Uuid::parse_str(&event_target_value(&ev)).ok();
+                    filter.update(|f| f.team = v);
+                }>
+                    <option value="">{i.tr(Text::Any)}</option>
+                    <OptionList
+                        options=Signal::derive(move || ctx.refs.teams.get().into_iter().map(|t| (t.id.to_string(), t.name)).collect::<Vec<_>>())
+                        selected=Signal::derive(move || filter.with(|f| f.team.map(|t| t.to_string()).unwrap_or_default()))/>
                 </select>
             </fieldset>
             <fieldset data-filter="source">

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use super::OptionList;
 use crate::state::use_app;
 
 #[component]
@@ -18,22 +19,24 @@ pub fn OwnerEditor(#[prop(into)] owner: Signal<Uuid>, on_change: Callback<Uuid>)
                 }
             }
         >
-            {move || {
-                let current = owner.get();
-                let users = ctx.refs.users.get();
-                let known = users.iter().any(|u| u.id == current);
-                let unknown = (!known).then(|| {
-                    view! { <option value=current.to_string() selected=true>{ctx.refs.user_name(current)}</option> }
-                });
-                let options = users
-                    .into_iter()
-                    .filter(|u| u.active || u.id == current)
-                    .map(|u| {
-                        view! { <option value=u.id.to_string() selected=u.id == current>{u.name}</option> }
-                    })
-                    .collect_view();
-                (unknown, options)
-            }}
+            <OptionList
+                options=Signal::derive(move || {
+                    let current = owner.get();
+                    let users = ctx.refs.users.get();
+                    // The owner first when the list does not have them (yet).
+                    let unknown = (!users.iter().any(|u| u.id == current))
+                        .then(|| (current.to_string(), ctx.refs.user_name(current)));
+                    unknown
+                        .into_iter()
+                        .chain(
+                            users
+                                .into_iter()
+                                .filter(|u| u.active || u.id == current)
+                                .map(|u| (u.id.to_string(), u.name)),
+                        )
+                        .collect::<Vec<_>>()
+                })
+                selected=Signal::derive(move || owner.get().to_string())/>
         </select>
     }
 }

@@ -2,11 +2,12 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use sen_api_types::error::FieldError;
+use sen_api_types::duplicate::DuplicateCandidate;
+use sen_api_types::error::{ErrorCode, FieldError};
 use sen_api_types::record::{EmailEntry, PhoneEntry, RecordInput, RecordKind};
 use web_sys::{KeyboardEvent, SubmitEvent};
 
-use super::FieldErrorText;
+use super::{DuplicateWarning, FieldErrorText};
 use crate::api;
 use crate::i18n::{Text, kind_singular, use_i18n};
 use crate::model::fields::split_person_name;
@@ -23,6 +24,8 @@ pub fn QuickCreate() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let busy = RwSignal::new(false);
+    let dup = RwSignal::new(Vec::<DuplicateCandidate>::new());
+    let dup_blocked = RwSignal::new(false);
     // Opened on a list or record: that kind by default.
     Effect::new(move |_| {
         let open = ctx.quick_create.get();
@@ -38,6 +41,28 @@ pub fn QuickCreate() -> impl IntoView {
         phone.set(String::new());
         email.set(String::new());
         errors.set(Vec::new());
+        dup.set(Vec::new());
+    };
+    let pending = StoredValue::new(None::<(RecordKind, RecordInput)>);
+    let send = move |k: RecordKind, input: RecordInput, allow_duplicate: bool| {
+        busy.set(true);
+        spawn_local(async move {
+            match api::records::create(k, &input, allow_duplicate).await {
+                Ok(r) => {
+                    close();
+                    ctx.toasts.ok_with(Text::Created, r.display_name.clone());
+                    router::navigate(&router::detail_path(k, r.id));
+                }
+                Err(e) if !e.candidates().is_empty() => {
+                    dup_blocked.set(e.is(ErrorCode::DuplicateBlocked));
+                    dup.set(e.candidates().to_vec());
+                    pending.set_value(Some((k, input)));
+                }
+                Err(e) if !e.field_errors().is_empty() => errors.set(e.field_errors().to_vec()),
+                Err(e) => ctx.toasts.error(e),
+            }
+            busy.set(false);
+        });
     };
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -66,23 +91,17 @@ pub fn QuickCreate() -> impl IntoView {
                 label: None,
             }]);
         }
-        busy.set(true);
-        spawn_local(async move {
-            match api::records::create(k, &input).await {
-                Ok(r) => {
-                    close();
-                    ctx.toasts.ok_with(Text::Created, r.display_name.clone());
-                    router::navigate(&router::detail_path(k, r.id));
-                }
-                Err(e) if !e.field_errors().is_empty() => errors.set(e.field_errors().to_vec()),
-                Err(e) => ctx.toasts.error(e),
-            }
-            busy.set(false);
-        });
+        dup.set(Vec::new());
+        send(k, input, false);
     };
+    let save_anyway = Callback::new(move |_| {
+        if let Some((k, input)) = pending.get_value() {
+            dup.set(Vec::new());
+            send(k, input, true);
+        }
+    });
     view! {
-        <Show when=move || ctx.quick_create.get()>
-            <div class="modal-backdrop" on:click=move |_| close()>
+            <div class="modal-backdrop" hidden=move || !ctx.quick_create.get() on:click=move |_| close()>
                 <form class="modal" id="quick-create" role="dialog" aria-modal="true"
                     on:keydown=move |ev: KeyboardEvent| if ev.key() == "Escape" { close() }
                     on:submit=submit on:click=|ev| ev.stop_propagation()>
@@ -121,14 +140,17 @@ pub fn QuickCreate() -> impl IntoView {
                             on:input=move |ev| email.set(event_target_value(&ev))/>
                         <FieldErrorText errors field="emails[0].address"/>
                     </label>
+                    {move || view! {
+                        <DuplicateWarning candidates=dup blocked=dup_blocked kind=kind.get() on_save_anyway=save_anyway
+                            on_open=Callback::new(move |_| close())/>
+                    }}
                     <div class="modal-actions">
-                        <button type="button" class="btn" on:click=move |_| close()>{i.tr(Text::Cancel)}</button>
+                        <button type="button" class="btn" id="quick-create-cancel" on:click=move |_| close()>{i.tr(Text::Cancel)}</button>
                         <button type="submit" class="btn primary" id="quick-create-save" disabled=move || busy.get()>
                             {i.tr(Text::Create)}
                         </button>
                     </div>
                 </form>
             </div>
-        </Show>
     }
 }

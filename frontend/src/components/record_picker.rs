@@ -82,16 +82,11 @@ pub fn RecordPicker(
                 (Some(_), None) => view! { <span>"…"</span> }.into_any(),
                 _ => view! { <span class="muted">"—"</span> }.into_any(),
             }}
-            <Show
-                when=move || searching.get()
-                fallback=move || view! {
-                    <button type="button" class="btn small" on:click=move |_| {
-                        searching.set(true);
-                        run_search(String::new());
-                    }>{i.tr(Text::Change)}</button>
-                }
-            >
-                <div class="picker-pop">
+            <button type="button" class="btn small" hidden=move || searching.get() on:click=move |_| {
+                searching.set(true);
+                run_search(String::new());
+            }>{i.tr(Text::Change)}</button>
+                <div class="picker-pop" hidden=move || !searching.get()>
                     <input type="search" class="picker-search" placeholder=i.tr(Text::SearchPlaceholder) prop:value=q on:input=on_input/>
                     <ul class="picker-results">
                         <For each=move || results.get() key=|(id, _)| *id let:item>
@@ -105,7 +100,6 @@ pub fn RecordPicker(
                         <button type="button" class="btn small" on:click=move |_| searching.set(false)>{i.tr(Text::Cancel)}</button>
                     </div>
                 </div>
-            </Show>
         </div>
     }
 }

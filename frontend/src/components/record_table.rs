@@ -10,7 +10,8 @@ use crate::model::columns::Column;
 use crate::model::selection::Selection;
 
 /// Must match `tr.row { height }` in style.css.
-const ROW_HEIGHT: f64 = 40.0;
+const ROW_PX: usize = 40;
+const ROW_HEIGHT: f64 = ROW_PX as f64;
 /// Rows rendered above and below the visible ones, so fast scrolling shows no gaps.
 const OVERSCAN: usize = 10;
 
@@ -77,7 +78,8 @@ pub fn RecordTable(
                 .unwrap_or_default()
         })
     };
-    let pad = |rows: usize| format!("{}px", rows as f64 * ROW_HEIGHT);
+    // Whole pixels: no float formatting in the app.
+    let pad = |rows: usize| format!("{}px", rows * ROW_PX);
 
     let all_loaded_ticked = move || {
         items.with(|v| !v.is_empty() && selection.with(|s| v.iter().all(|r| s.contains(r.id))))

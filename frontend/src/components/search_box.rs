@@ -14,6 +14,13 @@ pub fn SearchBox(value: RwSignal<String>, placeholder: Text) -> impl IntoView {
     let i = use_i18n();
     let draft = RwSignal::new(value.get_untracked());
     let pending = StoredValue::new(None::<TimeoutHandle>);
+    // A value set from elsewhere (a saved view) shows in the box.
+    Effect::new(move |_| {
+        let v = value.get();
+        if draft.get_untracked() != v {
+            draft.set(v);
+        }
+    });
     let cancel = move || {
         if let Some(h) = pending.get_value() {
             h.clear();

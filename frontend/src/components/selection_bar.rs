@@ -30,23 +30,19 @@ pub fn SelectionBar(
         selection.with(|s| !s.is_all_matching() && s.count(t) < t)
     };
     view! {
-        <Show when=move || selection.with(|s| !s.is_empty())>
-            <div class="selection-bar" id="selection-bar" role="status">
+            <div hidden=move || selection.with(Selection::is_empty) class="selection-bar" id="selection-bar" role="status">
                 <span id="selection-count">{count}</span>
-                <Show when=can_select_all>
-                    <button type="button" class="btn link" id="select-all-matching"
+                    <button hidden=move || !can_select_all() type="button" class="btn link" id="select-all-matching"
                         on:click=move |_| selection.update(Selection::select_all_matching)>
                         {move || {
                             let (t, est) = total.get();
                             format!("{} ({})", i.t(Text::SelectAllMatching), format::total(i.lang(), t, est))
                         }}
                     </button>
-                </Show>
                 <button type="button" class="btn link" id="clear-selection"
                     on:click=move |_| selection.update(Selection::clear)>
                     {i.tr(Text::ClearSelection)}
                 </button>
             </div>
-        </Show>
     }
 }

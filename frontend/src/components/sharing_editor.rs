@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use sen_api_types::record::{Sharing, SharingMode};
 use uuid::Uuid;
 
+use super::Check;
 use crate::i18n::{Text, use_i18n};
 use crate::state::use_app;
 
@@ -52,40 +53,28 @@ pub fn SharingEditor(
                     })
                     .collect_view()}
             </select>
-            <Show when=move || mode() == SharingMode::Team>
-                <div class="multi-check">
+                <div hidden=move || mode() != SharingMode::Team class="multi-check">
                     {move || ctx.refs.teams.get().into_iter().map(|t| {
                         let id = t.id;
                         view! {
-                            <label class="check">
-                                <input type="checkbox"
-                                    prop:checked=move || draft.with(|d| d.team_ids.contains(&id))
-                                    on:change=move |_| draft.update(|d| toggle(&mut d.team_ids, id))/>
-                                {t.name}
-                            </label>
+                            <Check label=Signal::stored(t.name)
+                                checked=Signal::derive(move || draft.with(|d| d.team_ids.contains(&id)))
+                                on_toggle=Callback::new(move |_| draft.update(|d| toggle(&mut d.team_ids, id)))/>
                         }
                     }).collect_view()}
                 </div>
-            </Show>
-            <Show when=move || mode() == SharingMode::Users>
-                <div class="multi-check">
+                <div hidden=move || mode() != SharingMode::Users class="multi-check">
                     {move || ctx.refs.users.get().into_iter().filter(|u| u.active).map(|u| {
                         let id = u.id;
                         view! {
-                            <label class="check">
-                                <input type="checkbox"
-                                    prop:checked=move || draft.with(|d| d.user_ids.contains(&id))
-                                    on:change=move |_| draft.update(|d| toggle(&mut d.user_ids, id))/>
-                                {u.name}
-                            </label>
+                            <Check label=Signal::stored(u.name)
+                                checked=Signal::derive(move || draft.with(|d| d.user_ids.contains(&id)))
+                                on_toggle=Callback::new(move |_| draft.update(|d| toggle(&mut d.user_ids, id)))/>
                         }
                     }).collect_view()}
                 </div>
-            </Show>
-            <Show when=changed>
-                <button type="button" class="btn small primary" id="sharing-save"
+                <button hidden=move || !changed() type="button" class="btn small primary" id="sharing-save"
                     on:click=move |_| on_save.run(draft.get_untracked())>{i.tr(Text::Save)}</button>
-            </Show>
         </div>
     }
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::KeyboardEvent;
 
+use super::OptionList;
 use crate::api;
 use crate::i18n::{Text, use_i18n};
 
@@ -87,7 +88,7 @@ pub fn TagsEditor(
                 on:focus=move |_| suggest(String::new())
             />
             <datalist id="tag-suggestions">
-                {move || suggestions.get().into_iter().map(|s| view! { <option value=s></option> }).collect_view()}
+                <OptionList options=Signal::derive(move || suggestions.get().into_iter().map(|s| (s.clone(), s)).collect::<Vec<_>>())/>
             </datalist>
         </div>
     }

@@ -25,6 +25,7 @@ pub fn TopBar() -> impl IntoView {
     };
     let current_kind = move || match ctx.route.get() {
         Route::List(k) | Route::New(k) | Route::Detail(k, _) => Some(k),
+        Route::Pipeline => Some(RecordKind::Opportunity),
         _ => None,
     };
     view! {
@@ -33,7 +34,7 @@ pub fn TopBar() -> impl IntoView {
                 <h1 id="app-title">"Sen"</h1>
                 <p id="app-tagline">{i.tr(Text::Tagline)}</p>
             </div>
-            <Show when=logged_in>
+            <div class="logged-in-part" hidden=move || !logged_in()>
                 <nav class="kind-nav" aria-label=i.tr(Text::Lists)>
                     {RecordKind::ALL
                         .into_iter()
@@ -69,7 +70,7 @@ pub fn TopBar() -> impl IntoView {
                         {i.tr(Text::Logout)}
                     </button>
                 </div>
-            </Show>
+            </div>
             <LangSwitch/>
         </header>
     }

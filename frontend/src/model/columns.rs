@@ -142,14 +142,17 @@ fn storage_key(kind: RecordKind) -> String {
 
 /// The user's columns for a kind (the defaults until they choose).
 pub fn load(kind: RecordKind) -> Vec<Column> {
+    from_keys(kind, &storage::get(&storage_key(kind)).unwrap_or_default())
+}
+
+/// Columns from their comma-separated keys (unknown keys dropped; the defaults when none is
+/// left).
+pub fn from_keys(kind: RecordKind, keys: &str) -> Vec<Column> {
     let available = Column::available(kind);
-    let chosen: Vec<Column> = storage::get(&storage_key(kind))
-        .map(|s| {
-            s.split(',')
-                .filter_map(|k| available.iter().copied().find(|c| c.key() == k))
-                .collect()
-        })
-        .unwrap_or_default();
+    let chosen: Vec<Column> = keys
+        .split(',')
+        .filter_map(|k| available.iter().copied().find(|c| c.key() == k))
+        .collect();
     if chosen.is_empty() {
         Column::defaults(kind)
     } else {
@@ -157,9 +160,13 @@ pub fn load(kind: RecordKind) -> Vec<Column> {
     }
 }
 
+/// The comma-separated keys of columns.
+pub fn to_keys(cols: &[Column]) -> String {
+    cols.iter().map(|c| c.key()).collect::<Vec<_>>().join(",")
+}
+
 pub fn save(kind: RecordKind, cols: &[Column]) {
-    let s: Vec<&str> = cols.iter().map(|c| c.key()).collect();
-    storage::set(&storage_key(kind), &s.join(","));
+    storage::set(&storage_key(kind), &to_keys(cols));
 }
 
 /// Toggles a column, keeping the order of `available`; the name column always stays.

@@ -1,15 +1,20 @@
 //! The filter panel's state, and the `RecordFilter` it stands for.
 
 use sen_api_types::record::RecordFilter;
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::format;
 
-#[derive(Clone, Debug, Default, PartialEq)]
+/// Serialisable: saved views keep one (in localStorage).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ListFilter {
     pub status: Vec<String>,
     pub tags: Vec<String>,
     pub owner: Option<Uuid>,
+    /// Owned by a member of this team.
+    pub team: Option<Uuid>,
     pub source: Vec<String>,
     /// `YYYY-MM-DD` from a date input, or empty.
     pub created_from: String,
@@ -25,6 +30,7 @@ impl ListFilter {
             !self.status.is_empty(),
             !self.tags.is_empty(),
             self.owner.is_some(),
+            self.team.is_some(),
             !self.source.is_empty(),
             !self.created_from.is_empty() || !self.created_to.is_empty(),
             self.has_phone.is_some(),
@@ -42,6 +48,7 @@ impl ListFilter {
             status: self.status.clone(),
             tags_any: self.tags.clone(),
             owner_ids: self.owner.into_iter().collect(),
+            team_id: self.team,
             source: self.source.clone(),
             created_from: format::local_day_start(&self.created_from, false),
             created_to: format::local_day_start(&self.created_to, true),

@@ -4,4 +4,6 @@
 pub mod columns;
 pub mod fields;
 pub mod list_filter;
+pub mod merge;
+pub mod saved_views;
 pub mod selection;

@@ -59,3 +59,34 @@ impl Selection {
         !self.all_matching && self.ids.is_empty()
     }
 }
+
+/// What a bulk action acts on, for the API.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BulkTarget {
+    Ids(Vec<Uuid>),
+    /// Every record matching the list's filter.
+    AllMatching,
+}
+
+impl Selection {
+    /// The ids or "all matching" to send. "All matching except some" is sent as ids when every
+    /// matching row is loaded (`loaded`, `complete`); else it cannot be expressed (`None`).
+    pub fn bulk_target(&self, loaded: &[Uuid], complete: bool) -> Option<BulkTarget> {
+        if !self.all_matching {
+            // Any order: the API takes a set.
+            return Some(BulkTarget::Ids(self.ids.iter().copied().collect()));
+        }
+        if self.ids.is_empty() {
+            return Some(BulkTarget::AllMatching);
+        }
+        complete.then(|| {
+            BulkTarget::Ids(
+                loaded
+                    .iter()
+                    .copied()
+                    .filter(|id| self.contains(*id))
+                    .collect(),
+            )
+        })
+    }
+}

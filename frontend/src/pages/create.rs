@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use sen_api_types::error::FieldError;
+use sen_api_types::duplicate::DuplicateCandidate;
+use sen_api_types::error::{ErrorCode, FieldError};
 use sen_api_types::record::{EmailEntry, PhoneEntry, RecordInput, RecordKind};
 use uuid::Uuid;
 use web_sys::SubmitEvent;
@@ -10,7 +11,8 @@ use web_sys::SubmitEvent;
 use super::record_inputs::{custom_from_text, custom_input_kind, custom_label, input_kind};
 use crate::api;
 use crate::components::{
-    EmailsEditor, FieldErrorText, FieldInput, Link, PhonesEditor, RecordPicker, TagsEditor,
+    DuplicateWarning, EmailsEditor, FieldErrorText, FieldInput, Link, PhonesEditor, RecordPicker,
+    TagsEditor,
 };
 use crate::i18n::{Text, kind_singular, use_i18n};
 use crate::model::fields::{Editor, Field};
@@ -39,6 +41,52 @@ pub fn CreatePage(kind: RecordKind) -> impl IntoView {
     let custom = RwSignal::new(Vec::<(String, RwSignal<String>)>::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let busy = RwSignal::new(false);
+
+    let dup = RwSignal::new(Vec::<DuplicateCandidate>::new());
+    let dup_blocked = RwSignal::new(false);
+    // The input a duplicate rule stopped, to send again "anyway".
+    let pending = StoredValue::new(None::<RecordInput>);
+
+    let send = move |input: RecordInput, allow_duplicate: bool| {
+        busy.set(true);
+        spawn_local(async move {
+            match api::records::create(kind, &input, allow_duplicate).await {
+                Ok(r) => {
+                    ctx.toasts.ok_with(Text::Created, r.display_name.clone());
+                    router::navigate(&router::detail_path(kind, r.id));
+                }
+                Err(e) => {
+                    if !e.candidates().is_empty() {
+                        dup_blocked.set(e.is(ErrorCode::DuplicateBlocked));
+                        dup.set(e.candidates().to_vec());
+                        pending.set_value(Some(input));
+                    } else if e.field_errors().is_empty() {
+                        ctx.toasts.error(e);
+                    } else {
+                        errors.set(e.field_errors().to_vec());
+                    }
+                    // Blank rows were dropped for the request; give the empty lists one back.
+                    phones.update(|v| {
+                        if v.is_empty() {
+                            v.push(PhoneEntry {
+                                number: String::new(),
+                                label: None,
+                            });
+                        }
+                    });
+                    emails.update(|v| {
+                        if v.is_empty() {
+                            v.push(EmailEntry {
+                                address: String::new(),
+                                label: None,
+                            });
+                        }
+                    });
+                    busy.set(false);
+                }
+            }
+        });
+    };
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -69,41 +117,15 @@ pub fn CreatePage(kind: RecordKind) -> impl IntoView {
             }
         }
         input.custom = Some(map);
-        busy.set(true);
-        spawn_local(async move {
-            match api::records::create(kind, &input).await {
-                Ok(r) => {
-                    ctx.toasts.ok_with(Text::Created, r.display_name.clone());
-                    router::navigate(&router::detail_path(kind, r.id));
-                }
-                Err(e) => {
-                    if e.field_errors().is_empty() {
-                        ctx.toasts.error(e);
-                    } else {
-                        errors.set(e.field_errors().to_vec());
-                    }
-                    // Blank rows were dropped for the request; give the empty lists one back.
-                    phones.update(|v| {
-                        if v.is_empty() {
-                            v.push(PhoneEntry {
-                                number: String::new(),
-                                label: None,
-                            });
-                        }
-                    });
-                    emails.update(|v| {
-                        if v.is_empty() {
-                            v.push(EmailEntry {
-                                address: String::new(),
-                                label: None,
-                            });
-                        }
-                    });
-                    busy.set(false);
-                }
-            }
-        });
+        dup.set(Vec::new());
+        send(input, false);
     };
+    let save_anyway = Callback::new(move |_| {
+        if let Some(input) = pending.get_value() {
+            dup.set(Vec::new());
+            send(input, true);
+        }
+    });
 
     let field_row = move |(f, value): (Field, RwSignal<String>)| {
         let label = move || {
@@ -178,6 +200,7 @@ pub fn CreatePage(kind: RecordKind) -> impl IntoView {
                 <h3>{i.tr(Text::Tags)}</h3>
                 <TagsEditor tags on_change=Callback::new(move |t| tags.set(t))/>
                 <div class="form-grid">{custom_rows}</div>
+                <DuplicateWarning candidates=dup blocked=dup_blocked kind on_save_anyway=save_anyway/>
                 <div class="form-actions">
                     <Link href=router::list_path(kind) class="btn">{i.tr(Text::Cancel)}</Link>
                     <button type="submit" class="btn primary" id="create-submit" disabled=move || busy.get()>

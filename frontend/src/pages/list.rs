@@ -6,11 +6,15 @@ use leptos::task::spawn_local;
 use sen_api_types::record::{Record, RecordKind, RecordSearch};
 
 use crate::api::{self, ApiError};
-use crate::components::{ColumnChooser, FilterPanel, Link, RecordTable, SearchBox, SelectionBar};
+use crate::components::{
+    BulkBar, ColumnChooser, ErrorText, FilterPanel, Link, RecordTable, SearchBox, SelectionBar,
+    ViewTabs,
+};
 use crate::format;
-use crate::i18n::{Text, api_error, kind_plural, kind_singular, use_i18n};
+use crate::i18n::{Text, kind_plural, kind_singular, use_i18n};
 use crate::model::columns;
 use crate::model::list_filter::ListFilter;
+use crate::model::saved_views;
 use crate::model::selection::Selection;
 use crate::perf;
 use crate::router;
@@ -26,7 +30,7 @@ pub fn ListPage(kind: RecordKind) -> impl IntoView {
 
     let q = RwSignal::new(String::new());
     let filter = RwSignal::new(ListFilter::default());
-    let sort = RwSignal::new("-created_at".to_owned());
+    let sort = RwSignal::new(saved_views::DEFAULT_SORT.to_owned());
     let columns = RwSignal::new(columns::load(kind));
     let filter_open = RwSignal::new(false);
 
@@ -117,16 +121,38 @@ pub fn ListPage(kind: RecordKind) -> impl IntoView {
         0 => i.t(Text::Filters).to_owned(),
         n => format!("{} ({n})", i.t(Text::Filters)),
     };
+    // Owned by the page, so an undo pressed later (in a toast) still reloads it.
+    let reload = Callback::new(move |_| fetch(None));
+    let bulk_filter = Signal::derive(move || filter.with(|f| f.to_filter(&q.get())));
+    let loaded_ids = Signal::derive(move || {
+        (
+            items.with(|v| v.iter().map(|r| r.id).collect::<Vec<_>>()),
+            next_cursor.with(Option::is_none),
+        )
+    });
+    let selected_count = Signal::derive(move || {
+        let (t, est) = total.get();
+        let n = selection.with(|s| s.count(t));
+        if selection.with(Selection::is_all_matching) {
+            format::total(i.lang(), n, est)
+        } else {
+            format::count(i.lang(), n)
+        }
+    });
     view! {
         <section class="list-page" data-kind=kind.plural() data-state=move || state.get()
             data-loaded=move || items.with(Vec::len)>
             <div class="list-head">
                 <h2 id="list-title">{move || kind_plural(i.lang(), kind)}</h2>
                 <span id="list-count" class="count" aria-live="polite">{count_text}</span>
+                {(kind == RecordKind::Opportunity).then(|| view! {
+                    <Link href=router::PIPELINE_PATH class="btn" id="pipeline-open">{i.tr(Text::PipelineBoard)}</Link>
+                })}
                 <Link href=format!("{}/new", router::list_path(kind)) class="btn primary" id="create-record">
                     {move || format!("{} {}", i.t(Text::New), kind_singular(i.lang(), kind))}
                 </Link>
             </div>
+            <ViewTabs kind q filter sort columns/>
             <div class="toolbar">
                 <SearchBox value=q placeholder=Text::SearchPlaceholder/>
                 <button type="button" class="btn" id="filter-toggle"
@@ -134,21 +160,17 @@ pub fn ListPage(kind: RecordKind) -> impl IntoView {
                     on:click=move |_| filter_open.update(|o| *o = !*o)>{filter_label}</button>
                 <ColumnChooser kind columns/>
             </div>
-            <Show when=move || filter_open.get()>
-                <FilterPanel kind filter/>
-            </Show>
+            <FilterPanel kind filter open=filter_open/>
             <SelectionBar selection total/>
-            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{api_error(i.lang(), &e)}</p> })}
-            <Show when=move || state.get() == "ready" && items.with(Vec::is_empty)>
-                <p class="empty-state" id="list-empty">{i.tr(Text::NoRecords)}</p>
-            </Show>
+            <BulkBar kind selection filter=bulk_filter loaded=loaded_ids count=selected_count
+                on_changed=reload/>
+            <ErrorText error/>
+                <p hidden=move || !(state.get() == "ready" && items.with(Vec::is_empty)) class="empty-state" id="list-empty">{i.tr(Text::NoRecords)}</p>
             <RecordTable kind items columns sort selection reset=first_pages on_near_end/>
             <div class="list-foot">
                 <span class="muted">{loaded_text}</span>
-                <Show when=move || next_cursor.with(Option::is_some)>
-                    <button type="button" class="btn" id="load-more" disabled=move || state.get() == "loading"
+                    <button hidden=move || next_cursor.with(Option::is_none) type="button" class="btn" id="load-more" disabled=move || state.get() == "loading"
                         on:click=move |_| load_more()>{i.tr(Text::LoadMore)}</button>
-                </Show>
             </div>
         </section>
     }

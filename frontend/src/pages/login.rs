@@ -6,8 +6,8 @@ use sen_api_types::auth::LoginRequest;
 use web_sys::SubmitEvent;
 
 use crate::api::{self, ApiError};
-use crate::components::Link;
-use crate::i18n::{Text, api_error, use_i18n};
+use crate::components::{ErrorText, Link};
+use crate::i18n::{Text, use_i18n};
 use crate::router;
 use crate::state::use_app;
 
@@ -52,7 +52,7 @@ pub fn LoginPage() -> impl IntoView {
                     <input type="password" name="password" autocomplete="current-password" required
                         prop:value=password on:input=move |ev| password.set(event_target_value(&ev))/>
                 </label>
-                {move || error.get().map(|e| view! { <p class="form-error" role="alert">{api_error(i.lang(), &e)}</p> })}
+                <ErrorText error/>
                 <button type="submit" class="btn primary" id="login-submit" disabled=move || busy.get()>
                     {i.tr(Text::Login)}
                 </button>

@@ -5,7 +5,8 @@ mod detail;
 mod list;
 mod login;
 mod not_found;
-mod record_inputs;
+mod pipeline;
+pub(crate) mod record_inputs;
 mod settings;
 mod signup;
 
@@ -31,6 +32,7 @@ pub fn page(route: Route) -> AnyView {
         Route::List(kind) => view! { <list::ListPage kind/> }.into_any(),
         Route::New(kind) => view! { <create::CreatePage kind/> }.into_any(),
         Route::Detail(kind, id) => view! { <detail::DetailPage kind id/> }.into_any(),
+        Route::Pipeline => view! { <pipeline::PipelinePage/> }.into_any(),
         Route::Settings(section) => view! { <settings::SettingsPage section/> }.into_any(),
         Route::NotFound => view! { <not_found::NotFound/> }.into_any(),
     }

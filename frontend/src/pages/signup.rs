@@ -7,8 +7,8 @@ use sen_api_types::error::FieldError;
 use web_sys::SubmitEvent;
 
 use crate::api;
-use crate::components::{FieldErrorText, Link};
-use crate::i18n::{Text, api_error, use_i18n};
+use crate::components::{ErrorText, FieldErrorText, Link};
+use crate::i18n::{Text, use_i18n};
 use crate::router;
 use crate::state::use_app;
 
@@ -70,7 +70,7 @@ pub fn SignupPage() -> impl IntoView {
                 {input("name", "text", Text::YourName, name)}
                 {input("email", "email", Text::Email, email)}
                 {input("password", "password", Text::PasswordMin, password)}
-                {move || error.get().map(|e| view! { <p class="form-error" role="alert">{api_error(i.lang(), &e)}</p> })}
+                <ErrorText error/>
                 <button type="submit" class="btn primary" id="signup-submit" disabled=move || busy.get()>
                     {i.tr(Text::CreateWorkspace)}
                 </button>

@@ -89,11 +89,10 @@ pub fn ContactInfo() -> impl IntoView {
         <section class="card" id="contact-info">
             <div class="card-head">
                 <h3>{i.tr(Text::ContactInfo)}</h3>
-                <Show when=move || !editing.get()>
-                    <button type="button" class="btn small" id="edit-contact-info" on:click=start>{i.tr(Text::Edit)}</button>
-                </Show>
+                <button type="button" class="btn small" id="edit-contact-info" hidden=move || editing.get() on:click=start>{i.tr(Text::Edit)}</button>
             </div>
-            <Show when=move || editing.get() fallback=read>
+            <div class="contact-read" hidden=move || editing.get()>{read}</div>
+            <div class="contact-edit" hidden=move || !editing.get()>
                 <h4>{i.tr(Text::Phones)}</h4>
                 <PhonesEditor rows=phones errors=ed.errors/>
                 <h4>{i.tr(Text::Emails)}</h4>
@@ -104,7 +103,7 @@ pub fn ContactInfo() -> impl IntoView {
                     <button type="button" class="btn" on:click=move |_| editing.set(false)>{i.tr(Text::Cancel)}</button>
                     <button type="button" class="btn primary" id="save-contact-info" on:click=save>{i.tr(Text::Save)}</button>
                 </div>
-            </Show>
+            </div>
         </section>
     }
 }

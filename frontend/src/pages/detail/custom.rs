@@ -60,8 +60,7 @@ pub fn CustomFields() -> impl IntoView {
         view! { <InlineField field label value display=shown input errors=ed.errors version=ed.version() on_save=save/> }
     };
     view! {
-        <Show when=move || fields.with(|f| f.as_ref().is_some_and(|f| !f.is_empty()))>
-            <section class="card" id="custom-fields">
+            <section hidden=move || !fields.with(|f| f.as_ref().is_some_and(|f| !f.is_empty())) class="card" id="custom-fields">
                 <h3>{i.tr(Text::CustomFields)}</h3>
                 <dl class="fields">
                     {move || {
@@ -70,6 +69,5 @@ pub fn CustomFields() -> impl IntoView {
                     }}
                 </dl>
             </section>
-        </Show>
     }
 }

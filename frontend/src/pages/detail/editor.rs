@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use sen_api_types::duplicate::DuplicateCandidate;
 use sen_api_types::error::{ErrorCode, FieldError};
 use sen_api_types::record::{Record, RecordInput, RecordKind};
 
@@ -19,6 +20,11 @@ pub struct RecordEditor {
     /// Someone else changed the record since it was loaded (412).
     pub stale: RwSignal<bool>,
     pub toasts: Toasts,
+    /// The records a duplicate rule matched on the last save, and whether it blocks.
+    pub dup: RwSignal<Vec<DuplicateCandidate>>,
+    pub dup_blocked: RwSignal<bool>,
+    /// The change a duplicate rule stopped, to send again "anyway".
+    pub dup_pending: StoredValue<Option<(RecordInput, Vec<&'static str>)>>,
 }
 
 impl RecordEditor {
@@ -29,20 +35,41 @@ impl RecordEditor {
 
     /// Saves the `touched` fields of `input`.
     pub fn save(self, input: RecordInput, touched: Vec<&'static str>) {
+        self.send(input, touched, false);
+    }
+
+    /// Sends again the change a `warn` duplicate rule stopped.
+    pub fn save_anyway(self) {
+        if let Some((input, touched)) = self.dup_pending.get_value() {
+            self.send(input, touched, true);
+        }
+    }
+
+    fn send(self, input: RecordInput, touched: Vec<&'static str>, allow_duplicate: bool) {
         let Some((id, version)) = self
             .rec
             .with_untracked(|r| r.as_ref().map(|r| (r.id, r.version)))
         else {
             return;
         };
+        self.dup.set(Vec::new());
         spawn_local(async move {
-            match api::records::update(self.kind, id, version, &input, &touched).await {
+            let res =
+                api::records::update(self.kind, id, version, &input, &touched, allow_duplicate)
+                    .await;
+            match res {
                 Ok(r) => {
                     self.rec.set(Some(r));
                     self.errors.set(Vec::new());
+                    self.dup_pending.set_value(None);
                     self.toasts.ok(Text::Saved);
                 }
                 Err(e) if e.is(ErrorCode::PreconditionFailed) => self.stale.set(true),
+                Err(e) if !e.candidates().is_empty() => {
+                    self.dup_blocked.set(e.is(ErrorCode::DuplicateBlocked));
+                    self.dup.set(e.candidates().to_vec());
+                    self.dup_pending.set_value(Some((input, touched)));
+                }
                 Err(e) if !e.field_errors().is_empty() => {
                     self.errors.set(e.field_errors().to_vec())
                 }

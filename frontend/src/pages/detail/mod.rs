@@ -3,6 +3,7 @@
 
 mod contact_info;
 mod custom;
+mod duplicates;
 mod editor;
 mod fields;
 mod people;
@@ -13,7 +14,7 @@ use sen_api_types::record::{Record, RecordKind};
 use uuid::Uuid;
 
 use crate::api::{self, ApiError};
-use crate::components::{ConfirmDialog, Link, Timeline};
+use crate::components::{ConfirmDialog, ConvertDialog, DuplicateWarning, Link, Timeline};
 use crate::i18n::{Text, api_error, kind_plural, use_i18n};
 use crate::router;
 use crate::state::{ToastText, use_app};
@@ -31,6 +32,9 @@ pub fn DetailPage(kind: RecordKind, id: Uuid) -> impl IntoView {
         errors: RwSignal::new(Vec::new()),
         stale: RwSignal::new(false),
         toasts: ctx.toasts,
+        dup: RwSignal::new(Vec::new()),
+        dup_blocked: RwSignal::new(false),
+        dup_pending: StoredValue::new(None),
     };
     provide_context(ed);
     let load_error = RwSignal::new(None::<ApiError>);
@@ -38,6 +42,7 @@ pub fn DetailPage(kind: RecordKind, id: Uuid) -> impl IntoView {
         spawn_local(async move {
             match api::records::get(kind, id).await {
                 Ok(r) => {
+                    load_error.set(None);
                     ed.rec.set(Some(r));
                     ed.stale.set(false);
                     ed.errors.set(Vec::new());
@@ -49,6 +54,20 @@ pub fn DetailPage(kind: RecordKind, id: Uuid) -> impl IntoView {
     load();
 
     let confirm_open = RwSignal::new(false);
+    let convert_open = RwSignal::new(false);
+    let convertible = move || {
+        kind == RecordKind::Lead
+            && ed
+                .rec
+                .with(|r| r.as_ref().is_some_and(|r| r.converted_at.is_none()))
+    };
+    let converted_to = move || {
+        ed.rec.with(|r| {
+            r.as_ref()
+                .filter(|r| r.kind == RecordKind::Lead)
+                .and_then(|r| r.converted_to)
+        })
+    };
     let name = move || {
         ed.rec.with(|r| {
             r.as_ref()
@@ -95,8 +114,16 @@ pub fn DetailPage(kind: RecordKind, id: Uuid) -> impl IntoView {
 
     view! {
         <article class="detail-page" data-kind=kind.plural()>
-            {move || load_error.get().map(|e| view! { <p class="form-error" role="alert">{api_error(i.lang(), &e)}</p> })}
-            <Show when=move || ed.rec.with(Option::is_some)>
+            {move || load_error.get().map(|e| match e.merged_into() {
+                Some(master) => view! {
+                    <div class="banner warn" id="merged-into" role="alert">
+                        <span>{i.tr(Text::MergedAway)}</span>
+                        <Link href=router::detail_path(kind, master)>{i.tr(Text::OpenMaster)}</Link>
+                    </div>
+                }.into_any(),
+                None => view! { <p class="form-error" role="alert">{api_error(i.lang(), &e)}</p> }.into_any(),
+            })}
+            <div class="detail-body" hidden=move || ed.rec.with(Option::is_none)>
                 <header class="detail-head">
                     <Link href=router::list_path(kind) class="back">
                         {move || format!("← {}", kind_plural(i.lang(), kind))}
@@ -104,18 +131,27 @@ pub fn DetailPage(kind: RecordKind, id: Uuid) -> impl IntoView {
                     <h2 id="record-title">{name}</h2>
                     <span class="badge" id="record-status">{status}</span>
                     <span class="spacer"></span>
+                        <button hidden=move || !convertible() type="button" class="btn primary" id="convert-lead" on:click=move |_| convert_open.set(true)>
+                            {i.tr(Text::Convert)}
+                        </button>
                     <button type="button" class="btn danger" id="delete-record" on:click=move |_| confirm_open.set(true)>
                         {i.tr(Text::Delete)}
                     </button>
                 </header>
-                <Show when=move || ed.stale.get()>
-                    <div class="banner warn" id="stale-banner" role="alert">
+                {move || converted_to().map(|c| view! {
+                    <div class="banner" id="converted-banner">
+                        <span>{i.tr(Text::ConvertedInto)}</span>
+                        <Link href=router::detail_path(RecordKind::Contact, c)>{i.tr(Text::OpenContact)}</Link>
+                    </div>
+                })}
+                <DuplicateWarning candidates=ed.dup blocked=ed.dup_blocked kind
+                    on_save_anyway=Callback::new(move |_| ed.save_anyway())/>
+                    <div hidden=move || !ed.stale.get() class="banner warn" id="stale-banner" role="alert">
                         <span>{i.tr(Text::ChangedElsewhere)}</span>
                         <button type="button" class="btn small" id="reload-record" on:click=move |_| load()>
                             {i.tr(Text::Reload)}
                         </button>
                     </div>
-                </Show>
                 <div class="detail-grid">
                     <div class="detail-main">
                         <fields::FieldsSection/>
@@ -124,10 +160,14 @@ pub fn DetailPage(kind: RecordKind, id: Uuid) -> impl IntoView {
                     </div>
                     <aside class="detail-side">
                         <people::People/>
+                        <duplicates::Duplicates reload=Callback::new(move |_| load())/>
                         <Timeline kind id version=ed.version()/>
                     </aside>
                 </div>
-            </Show>
+            </div>
+            {move || (convert_open.get()).then(|| ed.rec.get_untracked().map(|lead| view! {
+                <ConvertDialog open=convert_open lead/>
+            }))}
             <ConfirmDialog open=confirm_open message=confirm_text confirm=Text::Delete on_confirm=delete/>
         </article>
     }

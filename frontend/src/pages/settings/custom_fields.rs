@@ -162,10 +162,10 @@ pub fn CustomFields() -> impl IntoView {
                         {i.tr(Text::Required)}
                     </label>
                 </div>
-                <Show when=is_select>
+                <div class="options-editor" hidden=move || !is_select()>
                     <h4>{i.tr(Text::Options)}</h4>
                     <ChoiceListEditor rows=options errors prefix="options"/>
-                </Show>
+                </div>
                 <button type="submit" class="btn primary" id="custom-field-submit">{i.tr(Text::Add)}</button>
             </form>
         </section>

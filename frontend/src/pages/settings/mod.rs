@@ -2,6 +2,7 @@
 
 mod api_keys;
 mod custom_fields;
+mod duplicate_rules;
 mod kind_tabs;
 mod picklists;
 mod statuses;
@@ -42,6 +43,9 @@ pub fn SettingsPage(section: SettingsSection) -> impl IntoView {
             SettingsSection::CustomFields => view! { <custom_fields::CustomFields/> }.into_any(),
             SettingsSection::Tags => view! { <tags::Tags/> }.into_any(),
             SettingsSection::Teams => view! { <teams::Teams/> }.into_any(),
+            SettingsSection::DuplicateRules => {
+                view! { <duplicate_rules::DuplicateRulesSettings/> }.into_any()
+            }
             SettingsSection::Users => view! { <users::Users/> }.into_any(),
             SettingsSection::ApiKeys => view! { <api_keys::ApiKeys/> }.into_any(),
         }

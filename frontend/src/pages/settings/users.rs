@@ -96,12 +96,10 @@ pub fn Users() -> impl IntoView {
                                     <td>{u.email.clone()}</td>
                                     <td>{role_cell}</td>
                                     <td>
-                                        <Show when=move || current != Role::Owner>
-                                            <button type="button" class="btn small"
-                                                on:click=move |_| update(id, UserUpdate { active: Some(!active), ..UserUpdate::default() })>
-                                                {i.tr(if active { Text::Deactivate } else { Text::Activate })}
-                                            </button>
-                                        </Show>
+                                        <button type="button" class="btn small" hidden=current == Role::Owner
+                                            on:click=move |_| update(id, UserUpdate { active: Some(!active), ..UserUpdate::default() })>
+                                            {i.tr(if active { Text::Deactivate } else { Text::Activate })}
+                                        </button>
                                     </td>
                                 </tr>
                             }
