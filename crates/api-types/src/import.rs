@@ -49,6 +49,17 @@ pub struct ImportSheet {
     pub suggested_mapping: BTreeMap<String, String>,
 }
 
+/// The upload form of `POST /imports` (multipart/form-data).
+#[derive(Debug, Clone, ToSchema)]
+pub struct ImportUpload {
+    /// The .xlsx or .csv file (at most 50 MiB by default).
+    #[schema(value_type = String, format = Binary)]
+    pub file: Vec<u8>,
+    /// The kind of record to import: prospects, leads, contacts, accounts or opportunities.
+    #[schema(example = "leads")]
+    pub kind: String,
+}
+
 /// The answer to an upload.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct ImportUploaded {

@@ -8,7 +8,7 @@ use actix_multipart::{Multipart, MultipartError};
 use actix_web::{HttpRequest, HttpResponse, post, web};
 use futures_util::StreamExt;
 use sen_api_types::error::{ErrorCode, Problem};
-use sen_api_types::import::{ImportCounts, ImportField, ImportSheet, ImportUploaded};
+use sen_api_types::import::{ImportCounts, ImportField, ImportSheet, ImportUpload, ImportUploaded};
 use sen_domain::import::suggest;
 use sen_store::entity::import::Model;
 use sen_store::repo::{idempotency, imports, new_id, now};
@@ -25,7 +25,7 @@ use crate::state::AppState;
 #[utoipa::path(post, path = "/api/v1/imports", tag = "imports", operation_id = "import_create",
     security(("bearer" = [])),
     params(("Idempotency-Key" = Option<String>, Header, description = "Makes retries of this upload safe")),
-    request_body(content_type = "multipart/form-data", description = "`file`: the .xlsx or .csv file; `kind`: prospects, leads, contacts, accounts or opportunities"),
+    request_body(content = ImportUpload, content_type = "multipart/form-data"),
     responses(
         (status = 201, description = "Uploaded", body = ImportUploaded),
         (status = 401, description = "Not authenticated", body = Problem, content_type = "application/problem+json"),
