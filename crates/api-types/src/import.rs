@@ -85,18 +85,32 @@ pub struct ImportUploaded {
     pub fields: Vec<ImportField>,
 }
 
+fn default_criteria() -> Vec<String> {
+    vec!["phone".into(), "email".into()]
+}
+
 /// Duplicate handling.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DuplicateOptions {
     /// Criteria, any of which makes a duplicate: `phone`, `email`, `name`, or parts joined by
-    /// `+` that must all match (`name+phone`). Empty: no duplicate check.
-    #[serde(default)]
+    /// `+` that must all match (`name+phone`). Default `["phone", "email"]`; `[]` checks
+    /// nothing.
+    #[serde(default = "default_criteria")]
     #[schema(example = json!(["phone", "email"]))]
     pub criteria: Vec<String>,
     /// What to do with a duplicate.
     #[serde(default)]
     pub mode: DuplicateMode,
+}
+
+impl Default for DuplicateOptions {
+    fn default() -> Self {
+        DuplicateOptions {
+            criteria: default_criteria(),
+            mode: DuplicateMode::Skip,
+        }
+    }
 }
 
 /// Who gets the imported records.

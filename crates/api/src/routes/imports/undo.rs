@@ -14,7 +14,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::routes::records::context::Ctx;
 use crate::state::AppState;
 
-/// Undoes a finished import.
+/// Undoes a finished import (or what a failed one wrote).
 #[utoipa::path(post, path = "/api/v1/imports/{id}/undo", tag = "imports", operation_id = "import_undo",
     security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "Import id")),
@@ -33,7 +33,7 @@ pub async fn import_undo(
 ) -> ApiResult<web::Json<Import>> {
     let ctx = Ctx::load(&state, auth).await?;
     let m = own_import(state.db.conn(), &ctx, *id).await?;
-    require_state(&m, &[imports::DONE], "be undone")?;
+    require_state(&m, &[imports::DONE, imports::FAILED], "be undone")?;
     let ws = ctx.ws();
     let at = now();
     let tx = state.db.begin().await?;
