@@ -14,7 +14,7 @@ use sen_store::entity::import::Model;
 use sen_store::repo::{idempotency, imports, new_id, now};
 
 use super::template::parse_kind_param;
-use crate::auth::AuthUser;
+use crate::auth::{AuthUser, secret};
 use crate::error::{ApiError, ApiResult};
 use crate::imports::{Settings, store_file};
 use crate::routes::records::create::{idempotency_key, replay};
@@ -90,7 +90,7 @@ pub async fn import_create(
         use sha2::Digest;
         let digest = sha2::Sha256::digest(&file);
         let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-        format!("import:{}:{file_name}:{hex}", kind.as_str())
+        secret::hash(&format!("import:{}:{file_name}:{hex}", kind.as_str()))
     };
     if let Some(key) = &key
         && let Some(saved) =
@@ -206,7 +206,8 @@ pub async fn import_create(
     if let Some(key) = &key {
         let body = serde_json::to_value(&answer).unwrap_or_default();
         // A concurrent retry that stored first wins; this upload stays usable all the same.
-        let _ = idempotency::store(
+        // Any other failure is the server's.
+        let stored = idempotency::store(
             state.db.conn(),
             auth.workspace_id,
             auth.id,
@@ -216,6 +217,10 @@ pub async fn import_create(
             body,
         )
         .await;
+        match stored {
+            Ok(()) | Err(sen_store::StoreError::Conflict(_)) => {}
+            Err(other) => return Err(other.into()),
+        }
     }
     Ok(HttpResponse::Created().json(answer))
 }
