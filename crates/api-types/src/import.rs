@@ -49,12 +49,25 @@ pub struct ImportSheet {
     pub suggested_mapping: BTreeMap<String, String>,
 }
 
+/// The upload form of `POST /imports` (multipart/form-data).
+#[derive(Debug, Clone, ToSchema)]
+pub struct ImportUpload {
+    /// The .xlsx or .csv file (at most 50 MiB by default).
+    #[schema(value_type = String, format = Binary)]
+    pub file: Vec<u8>,
+    /// The kind of record to import: prospects, leads, contacts, accounts or opportunities.
+    #[schema(example = "leads")]
+    pub kind: String,
+}
+
 /// The answer to an upload.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct ImportUploaded {
     /// The import's id.
+    #[schema(example = "01a202f9-4d7b-76c4-acf3-4a082973f67a")]
     pub id: Uuid,
     /// Kind of record it imports.
+    #[schema(example = "lead")]
     pub kind: RecordKind,
     /// The uploaded file's name.
     #[schema(example = "khach-hang.xlsx")]
@@ -74,18 +87,33 @@ pub struct ImportUploaded {
     pub fields: Vec<ImportField>,
 }
 
+fn default_criteria() -> Vec<String> {
+    vec!["phone".into(), "email".into()]
+}
+
 /// Duplicate handling.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DuplicateOptions {
     /// Criteria, any of which makes a duplicate: `phone`, `email`, `name`, or parts joined by
-    /// `+` that must all match (`name+phone`). Empty: no duplicate check.
-    #[serde(default)]
+    /// `+` that must all match (`name+phone`). Default `["phone", "email"]`; `[]` checks
+    /// nothing.
+    #[serde(default = "default_criteria")]
     #[schema(example = json!(["phone", "email"]))]
     pub criteria: Vec<String>,
     /// What to do with a duplicate.
     #[serde(default)]
+    #[schema(example = "skip")]
     pub mode: DuplicateMode,
+}
+
+impl Default for DuplicateOptions {
+    fn default() -> Self {
+        DuplicateOptions {
+            criteria: default_criteria(),
+            mode: DuplicateMode::Skip,
+        }
+    }
 }
 
 /// Who gets the imported records.
@@ -94,9 +122,11 @@ pub struct DuplicateOptions {
 pub struct ImportAssign {
     /// One user for every row.
     #[serde(default)]
+    #[schema(example = json!(null))]
     pub user_id: Option<Uuid>,
     /// A team whose assignment rule spreads the rows over its members.
     #[serde(default)]
+    #[schema(example = "01a202f9-4d81-7392-92a3-16ab17447ed8")]
     pub team_id: Option<Uuid>,
 }
 
@@ -184,8 +214,10 @@ pub struct ImportRowResult {
     #[schema(example = 7)]
     pub row: u64,
     /// What happened to it.
+    #[schema(example = "skipped")]
     pub outcome: ImportOutcome,
     /// The record created or changed, or the existing record it duplicates.
+    #[schema(example = "01a202f9-4d81-7392-92a3-16ab17447ed8")]
     pub record_id: Option<Uuid>,
     /// The earlier row of the file it duplicates.
     #[schema(example = json!(null))]
@@ -194,8 +226,10 @@ pub struct ImportRowResult {
     #[schema(example = json!(["emails"]))]
     pub fields: Vec<String>,
     /// Why it failed or was skipped (field is the API name).
+    #[schema(example = json!([{"field": "row", "code": "duplicate_in_file", "message": "duplicate of row 2"}]))]
     pub reasons: Vec<FieldError>,
     /// Values left empty, e.g. an unknown picklist value.
+    #[schema(example = json!([{"field": "source", "code": "unknown_option", "message": "\"Hội chợ ma\" is not a value of Source; left empty"}]))]
     pub warnings: Vec<FieldError>,
 }
 
@@ -247,6 +281,7 @@ pub struct ImportUndoReport {
     #[schema(example = 3)]
     pub restored: u64,
     /// Records left as they are because they changed after the import.
+    #[schema(example = json!([]))]
     pub changed_since: Vec<Uuid>,
 }
 
@@ -254,8 +289,10 @@ pub struct ImportUndoReport {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct Import {
     /// Its id.
+    #[schema(example = "01a202f9-4d7b-76c4-acf3-4a082973f67a")]
     pub id: Uuid,
     /// Kind of record it imports.
+    #[schema(example = "lead")]
     pub kind: RecordKind,
     /// `uploaded`, `queued`, `running`, `done`, `failed` or `undone`.
     #[schema(example = "running")]
@@ -275,12 +312,15 @@ pub struct Import {
     /// Row counts.
     pub counts: ImportCounts,
     /// The background job running it.
+    #[schema(example = "01a202f9-4d81-7392-92a3-16ab17447ed8")]
     pub job_id: Option<Uuid>,
     /// What the undo did, once undone.
     pub undo: Option<ImportUndoReport>,
     /// When it was uploaded.
+    #[schema(example = "2026-11-22T11:17:02.461950Z")]
     pub created_at: DateTime<Utc>,
     /// When its run ended.
+    #[schema(example = "2026-11-22T11:17:04.127135Z")]
     pub finished_at: Option<DateTime<Utc>>,
 }
 
@@ -299,6 +339,7 @@ pub struct ImportRowPage {
 #[serde(deny_unknown_fields)]
 pub struct ExportRequest {
     /// Which kind.
+    #[schema(example = "lead")]
     pub kind: RecordKind,
     /// Which records (default: all you see).
     #[serde(default)]

@@ -4,7 +4,18 @@
 
 use sen_api_types::record::Record;
 use sen_domain::import::{ColumnType, FieldSpec, neutralise};
-use sen_domain::value::{Country, Phone};
+use sen_domain::value::Country;
+
+/// A stored (E.164) number of the home country written nationally (`+84912345678` →
+/// `0912345678`, which the import reads back as the same number); other countries' numbers
+/// stay international. No full parse: an export writes a phone per record.
+fn national(e164: &str, country: Country) -> String {
+    let prefix = format!("+{}", country.calling_code());
+    match e164.strip_prefix(&prefix) {
+        Some(rest) if !rest.is_empty() => format!("0{rest}"),
+        _ => e164.to_owned(),
+    }
+}
 
 /// The cell of `field` for record `r`.
 pub fn cell(r: &Record, field: &FieldSpec, country: Country) -> String {
@@ -14,10 +25,7 @@ pub fn cell(r: &Record, field: &FieldSpec, country: Country) -> String {
         (ColumnType::Phones, _) => r
             .phones
             .iter()
-            .map(|p| match Phone::parse(&p.number, country) {
-                Ok(ph) => ph.display_for(country).to_owned(),
-                Err(_) => p.number.clone(),
-            })
+            .map(|p| national(&p.number, country))
             .collect::<Vec<_>>()
             .join(", "),
         (ColumnType::Emails, _) => r

@@ -8,22 +8,24 @@ use actix_multipart::{Multipart, MultipartError};
 use actix_web::{HttpRequest, HttpResponse, post, web};
 use futures_util::StreamExt;
 use sen_api_types::error::{ErrorCode, Problem};
-use sen_api_types::import::{ImportCounts, ImportField, ImportSheet, ImportUploaded};
+use sen_api_types::import::{ImportCounts, ImportField, ImportSheet, ImportUpload, ImportUploaded};
 use sen_domain::import::suggest;
 use sen_store::entity::import::Model;
-use sen_store::repo::{imports, new_id, now};
+use sen_store::repo::{idempotency, imports, new_id, now};
 
 use super::template::parse_kind_param;
-use crate::auth::AuthUser;
+use crate::auth::{AuthUser, secret};
 use crate::error::{ApiError, ApiResult};
 use crate::imports::{Settings, store_file};
+use crate::routes::records::create::{idempotency_key, replay};
 use crate::sheets::{detect, inspect};
 use crate::state::AppState;
 
 /// Uploads a file to import.
 #[utoipa::path(post, path = "/api/v1/imports", tag = "imports", operation_id = "import_create",
     security(("bearer" = [])),
-    request_body(content_type = "multipart/form-data", description = "`file`: the .xlsx or .csv file; `kind`: prospects, leads, contacts, accounts or opportunities"),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes retries of this upload safe")),
+    request_body(content = ImportUpload, content_type = "multipart/form-data"),
     responses(
         (status = 201, description = "Uploaded", body = ImportUploaded),
         (status = 401, description = "Not authenticated", body = Problem, content_type = "application/problem+json"),
@@ -82,6 +84,20 @@ pub async fn import_create(
         .ok_or_else(|| ApiError::field("file", "required", "send the file in the field `file`"))?;
     let format = detect(&file_name, &file)
         .map_err(|e| ApiError::field("file", "unreadable", e.to_string()))?;
+    // With `Idempotency-Key`, a retried upload answers what the first one did.
+    let key = idempotency_key(&req)?;
+    let fingerprint = {
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(&file);
+        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        secret::hash(&format!("import:{}:{file_name}:{hex}", kind.as_str()))
+    };
+    if let Some(key) = &key
+        && let Some(saved) =
+            idempotency::find(state.db.conn(), auth.workspace_id, auth.id, key).await?
+    {
+        return replay(&saved, &fingerprint);
+    }
     let id = new_id();
     let path = store_file::path(&state.config.data_dir, id, format.as_str());
     let size = file.len();
@@ -105,6 +121,14 @@ pub async fn import_create(
             return Err(ApiError::field("file", "unreadable", err.to_string()));
         }
     };
+    if sheets.iter().any(|s| s.rows > MAX_ROWS) {
+        let _ = std::fs::remove_file(&path);
+        return Err(ApiError::field(
+            "file",
+            "too_many_rows",
+            format!("a file may hold at most {MAX_ROWS} rows"),
+        ));
+    }
     if sheets
         .iter()
         .all(|s| s.headers.iter().all(|h| h.trim().is_empty()))
@@ -179,8 +203,30 @@ pub async fn import_create(
             .collect(),
         sheets,
     };
+    if let Some(key) = &key {
+        let body = serde_json::to_value(&answer).unwrap_or_default();
+        // A concurrent retry that stored first wins; this upload stays usable all the same.
+        // Any other failure is the server's.
+        let stored = idempotency::store(
+            state.db.conn(),
+            auth.workspace_id,
+            auth.id,
+            key,
+            &fingerprint,
+            201,
+            body,
+        )
+        .await;
+        match stored {
+            Ok(()) | Err(sen_store::StoreError::Conflict(_)) => {}
+            Err(other) => return Err(other.into()),
+        }
+    }
     Ok(HttpResponse::Created().json(answer))
 }
+
+/// Data rows a file may hold (a sheet's 1,048,576 rows less the header).
+const MAX_ROWS: u64 = 1_048_575;
 
 fn multipart_error(err: MultipartError) -> ApiError {
     match err {

@@ -15,7 +15,7 @@ use actix_web::web;
 use sen_api_types::import::{
     DuplicateMode, DuplicateOptions, Import, ImportAssign, ImportCounts, ImportField,
     ImportOptions, ImportOutcome, ImportPreview, ImportRowPage, ImportRowResult, ImportSheet,
-    ImportUndoReport, ImportUploaded,
+    ImportUndoReport, ImportUpload, ImportUploaded,
 };
 use utoipa::OpenApi;
 
@@ -42,7 +42,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     components(schemas(
         Import, ImportUploaded, ImportSheet, ImportField, ImportOptions, DuplicateOptions,
         DuplicateMode, ImportAssign, ImportPreview, ImportCounts, ImportOutcome, ImportRowResult,
-        ImportRowPage, ImportUndoReport,
+        ImportRowPage, ImportUndoReport, ImportUpload,
     )),
     tags((name = "imports", description = "Importing .xlsx and .csv files"))
 )]

@@ -19,6 +19,8 @@ use crate::state::AppState;
 
 /// Rows listed in a preview.
 const LISTED: usize = 1_000;
+/// Rows planned (and matched against the database) at once.
+const CHUNK: usize = 5_000;
 
 /// What a run with these options would do.
 #[utoipa::path(post, path = "/api/v1/imports/{id}/preview", tag = "imports", operation_id = "import_preview",
@@ -47,7 +49,15 @@ pub async fn import_preview(
     let mut planner = Planner::new(&ctx, &settings, &resolved, true);
     let mut counts = ImportCounts::default();
     let mut rows = Vec::new();
+    let mut finished = false;
     loop {
+        // Rows are matched against the database a chunk at a time, as the run does.
+        while !finished && pending.len() < CHUNK {
+            match rx.recv().await {
+                Some(batch) => pending.extend(batch.map_err(sheet_error)?),
+                None => finished = true,
+            }
+        }
         if !pending.is_empty() {
             let (plans, _) = planner
                 .plan(state.db.conn(), std::mem::take(&mut pending))
@@ -59,9 +69,8 @@ pub async fn import_preview(
                 }
             }
         }
-        match rx.recv().await {
-            Some(batch) => pending = batch.map_err(sheet_error)?,
-            None => break,
+        if finished {
+            break;
         }
     }
     counts.total = counts.scanned;

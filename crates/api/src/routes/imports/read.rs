@@ -39,6 +39,7 @@ pub async fn import_get(
 
 /// Which rows.
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct RowsQuery {
     /// `created`, `updated`, `merged`, `skipped` or `failed` (comma-separated for several).
     pub outcome: Option<String>,

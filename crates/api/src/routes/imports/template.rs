@@ -17,6 +17,7 @@ use crate::state::AppState;
 
 /// Which template.
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct TemplateQuery {
     /// `prospects`, `leads`, `contacts`, `accounts` or `opportunities` (singular also accepted).
     pub kind: String,

@@ -2,6 +2,8 @@
 //! prior state of those it overwrote or merged into — except records changed since, which
 //! are left as they are and reported.
 
+use std::collections::{HashMap, HashSet};
+
 use actix_web::{post, web};
 use sen_api_types::error::Problem;
 use sen_api_types::import::{Import, ImportUndoReport};
@@ -14,7 +16,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::routes::records::context::Ctx;
 use crate::state::AppState;
 
-/// Undoes a finished import.
+/// Undoes a finished import (or what a failed one wrote).
 #[utoipa::path(post, path = "/api/v1/imports/{id}/undo", tag = "imports", operation_id = "import_undo",
     security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "Import id")),
@@ -33,32 +35,50 @@ pub async fn import_undo(
 ) -> ApiResult<web::Json<Import>> {
     let ctx = Ctx::load(&state, auth).await?;
     let m = own_import(state.db.conn(), &ctx, *id).await?;
-    require_state(&m, &[imports::DONE], "be undone")?;
+    require_state(&m, &[imports::DONE, imports::FAILED], "be undone")?;
     let ws = ctx.ws();
     let at = now();
     let tx = state.db.begin().await?;
     let rows = imports::rows_with_records(&tx, ws, m.id).await?;
     let mut report = ImportUndoReport::default();
-    let mut remove = Vec::new();
-    // Later rows first: a record changed by two rows goes back to its state before both.
-    for r in rows.iter().rev() {
+    // A record changed by several rows goes back to its state before the first of them (or
+    // away, when the import created it), provided it is still as the last of them left it.
+    let mut order: Vec<Uuid> = Vec::new();
+    let mut created: HashSet<Uuid> = HashSet::new();
+    let mut first_prior: HashMap<Uuid, &serde_json::Value> = HashMap::new();
+    let mut last_version: HashMap<Uuid, i64> = HashMap::new();
+    for r in &rows {
         let Some(record) = r.record_id else { continue };
-        match r.outcome.as_str() {
-            "created" => remove.push(record),
-            _ => {
-                let (Some(prior), Some(version)) = (&r.prior, r.version_after) else {
-                    continue;
-                };
-                if imports::restore(&tx, ws, record, prior, version, at).await? {
-                    report.restored += 1;
-                } else if !report.changed_since.contains(&record) {
-                    report.changed_since.push(record);
-                }
+        if !last_version.contains_key(&record) {
+            order.push(record);
+        }
+        if r.outcome == "created" {
+            created.insert(record);
+            last_version.entry(record).or_insert(1);
+            continue;
+        }
+        let (Some(prior), Some(version)) = (&r.prior, r.version_after) else {
+            continue;
+        };
+        first_prior.entry(record).or_insert(prior);
+        let last = last_version.entry(record).or_insert(version);
+        *last = (*last).max(version);
+    }
+    let mut remove = Vec::new();
+    for record in order {
+        let version = last_version.get(&record).copied().unwrap_or(1);
+        if created.contains(&record) {
+            remove.push((record, version));
+        } else if let Some(prior) = first_prior.get(&record) {
+            if imports::restore(&tx, ws, record, prior, version, at).await? {
+                report.restored += 1;
+            } else {
+                report.changed_since.push(record);
             }
         }
     }
-    let unchanged = sen_store::repo::imports::unchanged_since_import(&tx, ws, &remove).await?;
-    for id in &remove {
+    let unchanged = imports::unchanged_since_import(&tx, ws, &remove).await?;
+    for (id, _) in &remove {
         if !unchanged.contains(id) {
             report.changed_since.push(*id);
         }

@@ -101,7 +101,7 @@ pub async fn record_create(
 }
 
 /// The `Idempotency-Key` header, when sent.
-fn idempotency_key(req: &HttpRequest) -> ApiResult<Option<String>> {
+pub(crate) fn idempotency_key(req: &HttpRequest) -> ApiResult<Option<String>> {
     let Some(value) = req.headers().get("idempotency-key") else {
         return Ok(None);
     };
@@ -117,7 +117,7 @@ fn idempotency_key(req: &HttpRequest) -> ApiResult<Option<String>> {
 }
 
 /// The stored answer of the first request with this key.
-fn replay(saved: &idempotency_key::Model, fingerprint: &str) -> ApiResult<HttpResponse> {
+pub(crate) fn replay(saved: &idempotency_key::Model, fingerprint: &str) -> ApiResult<HttpResponse> {
     if saved.fingerprint != fingerprint {
         return Err(ApiError::new(
             ErrorCode::Conflict,

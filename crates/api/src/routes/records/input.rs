@@ -215,6 +215,8 @@ pub async fn prepare_with(
         row.probability = v;
     }
 
+    // Kept for the search document, so each phone is parsed once.
+    let mut parsed_phones: Option<Vec<Phone>> = None;
     if let Some(list) = input.phones {
         match unique_phones(
             list.iter().map(|p| (p.number.as_str(), p.label.clone())),
@@ -222,9 +224,10 @@ pub async fn prepare_with(
         ) {
             Ok(parsed) => {
                 ch.phones = parsed
-                    .into_iter()
-                    .map(|(p, l)| (p.as_e164().to_owned(), label(l)))
+                    .iter()
+                    .map(|(p, l)| (p.as_e164().to_owned(), label(l.clone())))
                     .collect();
+                parsed_phones = Some(parsed.into_iter().map(|(p, _)| p).collect());
             }
             Err(errors) => {
                 for (i, err) in errors {
@@ -315,11 +318,12 @@ pub async fn prepare_with(
             .collect();
     }
     let emails: Vec<&str> = ch.emails.iter().map(|(a, _)| a.as_str()).collect();
-    let phones: Vec<Phone> = ch
-        .phones
-        .iter()
-        .filter_map(|(n, _)| Phone::parse(n, ctx.country).ok())
-        .collect();
+    let phones: Vec<Phone> = parsed_phones.unwrap_or_else(|| {
+        ch.phones
+            .iter()
+            .filter_map(|(n, _)| Phone::parse(n, ctx.country).ok())
+            .collect()
+    });
     let phone_refs: Vec<&Phone> = phones.iter().collect();
     row.search_key = search_document(&row.name, row.company_name.as_deref(), &emails, &phone_refs);
     Ok(Prepared { row, children: ch })

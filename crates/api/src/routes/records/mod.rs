@@ -4,7 +4,7 @@
 mod activities;
 mod applies;
 pub(crate) mod context;
-mod create;
+pub(crate) mod create;
 pub(crate) mod events;
 mod fields;
 pub(crate) mod filter;

@@ -289,3 +289,61 @@ async fn undo_restores_the_database_exactly() {
         .expect(200);
     assert_eq!(now["job_title"], "Tự sửa");
 }
+
+#[tokio::test]
+async fn undo_unwinds_rows_that_changed_the_same_record() {
+    let app = spawn_app().await;
+    let s = app.signup("chain").await;
+    let kept = crate::records::create(
+        &app,
+        &s.token,
+        "leads",
+        json!({"first_name": "Cũ", "phones": [{"number": "0901 000 001"}], "job_title": "A"}),
+    )
+    .await;
+    let before: Vec<Value> = all(&app, &s, "leads")
+        .await
+        .into_iter()
+        .map(state_of)
+        .collect();
+    // Rows 2 and 3 overwrite the existing lead in turn; row 5 overwrites the lead row 4 creates.
+    let file = "Tên,Điện thoại,Chức vụ\nCũ,0901000001,B\nCũ,+84 901 000 001,C\nMới,0902000002,X\nMới,0902 000 002,Y\n";
+    let done = import(
+        &app,
+        &s,
+        "leads",
+        "chain.csv",
+        file.as_bytes().to_vec(),
+        json!({"duplicates": {"criteria": ["phone"], "mode": "overwrite"}}),
+    )
+    .await;
+    assert_eq!(done["counts"]["updated"], 3, "{done}");
+    assert_eq!(done["counts"]["created"], 1);
+    let now = app
+        .get(
+            &format!("/api/v1/leads/{}", kept["id"].as_str().unwrap()),
+            &s.token,
+        )
+        .await
+        .expect(200);
+    assert_eq!(now["job_title"], "C");
+    let leads = all(&app, &s, "leads").await;
+    assert_eq!(
+        leads.iter().find(|l| l["first_name"] == "Mới").unwrap()["job_title"],
+        "Y"
+    );
+    let id = done["id"].as_str().unwrap();
+    let undo = app
+        .post(&format!("/api/v1/imports/{id}/undo"), &s.token, json!({}))
+        .await
+        .expect(200);
+    assert_eq!(undo["undo"]["removed"], 1, "{undo}");
+    assert_eq!(undo["undo"]["restored"], 1);
+    assert_eq!(undo["undo"]["changed_since"], json!([]));
+    let after: Vec<Value> = all(&app, &s, "leads")
+        .await
+        .into_iter()
+        .map(state_of)
+        .collect();
+    assert_eq!(after, before);
+}

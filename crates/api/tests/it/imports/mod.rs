@@ -10,6 +10,7 @@ mod fixtures;
 mod flow;
 mod formats;
 mod modes;
+mod options;
 mod template;
 
 use std::time::Duration;

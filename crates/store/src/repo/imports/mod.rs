@@ -123,7 +123,7 @@ pub async fn lock_workspace(db: &impl ConnectionTrait, ws: Uuid) -> StoreResult<
     Ok(())
 }
 
-/// Marks an import undone, with the undo's report.
+/// Marks a finished (or failed) import undone, with the undo's report.
 pub async fn set_undone(
     db: &impl ConnectionTrait,
     ws: Uuid,
@@ -138,7 +138,7 @@ pub async fn set_undone(
         .col_expr(Column::UpdatedAt, Expr::value(at))
         .filter(Column::WorkspaceId.eq(ws))
         .filter(Column::Id.eq(id))
-        .filter(Column::State.eq(DONE))
+        .filter(Column::State.is_in([DONE, FAILED]))
         .exec(db)
         .await?;
     Ok(res.rows_affected == 1)

@@ -99,26 +99,33 @@ pub async fn add_events(
     Ok(())
 }
 
-/// Those of `ids` still at version 1 (unchanged since the import created them).
+/// Those of `expected` (record, version) still live at that version: unchanged since the
+/// import last wrote them.
 pub async fn unchanged_since_import(
     db: &impl ConnectionTrait,
     ws: Uuid,
-    ids: &[Uuid],
+    expected: &[(Uuid, i64)],
 ) -> StoreResult<Vec<Uuid>> {
     use sea_orm::QuerySelect;
     let mut out = Vec::new();
-    for chunk in ids.chunks(5_000) {
-        let rows: Vec<Uuid> = record::Entity::find()
+    for chunk in expected.chunks(5_000) {
+        let rows: Vec<(Uuid, i64)> = record::Entity::find()
             .select_only()
             .column(record::Column::Id)
+            .column(record::Column::Version)
             .filter(record::Column::WorkspaceId.eq(ws))
-            .filter(record::Column::Id.is_in(chunk.iter().copied()))
-            .filter(record::Column::Version.eq(1))
+            .filter(record::Column::Id.is_in(chunk.iter().map(|(id, _)| *id)))
             .filter(record::Column::DeletedAt.is_null())
             .into_tuple()
             .all(db)
             .await?;
-        out.extend(rows);
+        let now: std::collections::HashMap<Uuid, i64> = rows.into_iter().collect();
+        out.extend(
+            chunk
+                .iter()
+                .filter(|(id, v)| now.get(id) == Some(v))
+                .map(|(id, _)| *id),
+        );
     }
     Ok(out)
 }
