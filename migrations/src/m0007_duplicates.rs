@@ -64,7 +64,10 @@ const REFERENCE_INDEXES: [(&str, &str); 4] = [
     ("ix_records_contact_ref", "contact_id"),
     ("ix_records_source_lead_ref", "source_lead_id"),
     ("ix_records_converted_account_ref", "converted_account_id"),
-    ("ix_records_converted_opportunity_ref", "converted_opportunity_id"),
+    (
+        "ix_records_converted_opportunity_ref",
+        "converted_opportunity_id",
+    ),
 ];
 
 #[async_trait::async_trait]
