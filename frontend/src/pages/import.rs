@@ -212,7 +212,8 @@ pub fn ImportPage(kind: RecordKind) -> impl IntoView {
             <button type="button" class="btn primary" id="import-upload"
                 disabled=move || busy.get() on:click=upload>{i.tr(Text::ImportUpload)}</button>
         </section>
-    };
+    }
+    .into_any();
 
     // Step 2: sheet and mapping.
     let mapping_rows = move || {
@@ -288,7 +289,8 @@ pub fn ImportPage(kind: RecordKind) -> impl IntoView {
             </table>
             {field_err("mapping")}
         </section>
-    };
+    }
+    .into_any();
 
     // Step 3: options.
     let mode_options = move || {
@@ -331,7 +333,8 @@ pub fn ImportPage(kind: RecordKind) -> impl IntoView {
             <button type="button" class="btn primary" id="import-preview"
                 disabled=move || busy.get() on:click=do_preview>{i.tr(Text::ImportPreview)}</button>
         </section>
-    };
+    }
+    .into_any();
 
     // Step 4: preview.
     let preview_body = move || {
@@ -387,7 +390,8 @@ pub fn ImportPage(kind: RecordKind) -> impl IntoView {
             <button type="button" class="btn primary" id="import-run"
                 disabled=move || { busy.get() || step.get() >= 5 } on:click=do_run>{i.tr(Text::ImportRun)}</button>
         </section>
-    };
+    }
+    .into_any();
 
     // Step 5: progress and result.
     let run_body = move || {
@@ -434,7 +438,8 @@ pub fn ImportPage(kind: RecordKind) -> impl IntoView {
             <h3>{i.tr(Text::ImportStepRun)}</h3>
             {run_body}
         </section>
-    };
+    }
+    .into_any();
 
     view! {
         <section class="import-page" id="import-wizard" data-kind=kind.plural() data-step=move || step.get()>
