@@ -343,6 +343,44 @@ texts! {
     Revoke => "Thu hồi", "Revoke";
     Revoked => "Đã thu hồi", "Revoked";
     ConfirmRevoke => "Thu hồi khóa này? Các hệ thống đang dùng nó sẽ bị từ chối.", "Revoke this key? Systems using it will be refused.";
+    ImportOpen => "Nhập từ Excel", "Import";
+    ImportTitle => "Nhập từ Excel", "Import";
+    ImportBack => "Về danh sách", "Back to the list";
+    ImportStepFile => "1. Tệp", "1. File";
+    ImportTemplate => "Tải tệp mẫu (.xlsx)", "Download the template (.xlsx)";
+    ImportUpload => "Tải lên", "Upload";
+    ImportStepMapping => "2. Ghép cột", "2. Column mapping";
+    ImportSheet => "Trang tính", "Sheet";
+    ImportColumn => "Cột trong tệp", "Column in the file";
+    ImportField => "Trường", "Field";
+    ImportIgnore => "(bỏ qua)", "(ignore)";
+    ImportStepOptions => "3. Tùy chọn", "3. Options";
+    ImportDuplicates => "Khi trùng", "On a duplicate";
+    ImportModeSkip => "Bỏ qua", "Skip";
+    ImportModeCreate => "Vẫn tạo mới", "Create anyway";
+    ImportModeOverwrite => "Ghi đè", "Overwrite";
+    ImportModeMerge => "Gộp", "Merge";
+    ImportCriteria => "Coi là trùng khi trùng", "Duplicate when matching on";
+    ImportByPhone => "Số điện thoại", "Phone";
+    ImportByEmail => "Email", "Email";
+    ImportTags => "Gắn thẻ (cách nhau bằng dấu phẩy)", "Tags (comma separated)";
+    ImportRowFrom => "Từ dòng", "From row";
+    ImportRowTo => "Đến dòng", "To row";
+    ImportPreview => "Xem trước", "Preview";
+    ImportStepPreview => "4. Xem trước", "4. Preview";
+    ImportTotal => "Tổng", "Total";
+    ImportCreated => "Tạo mới", "Created";
+    ImportUpdated => "Ghi đè", "Updated";
+    ImportMerged => "Gộp", "Merged";
+    ImportSkipped => "Bỏ qua", "Skipped";
+    ImportFailed => "Lỗi", "Failed";
+    ImportRow => "Dòng", "Row";
+    ImportOutcome => "Kết quả", "Outcome";
+    ImportReasons => "Lý do", "Reasons";
+    ImportRun => "Nhập", "Run the import";
+    ImportStepRun => "5. Nhập", "5. Import";
+    ImportReport => "Tải báo cáo (.xlsx)", "Download the report (.xlsx)";
+    ImportUndone => "Đã hoàn tác (xóa / khôi phục)", "Undone (removed / restored)";
 }
 
 pub fn kind_plural(lang: Lang, k: RecordKind) -> &'static str {

@@ -59,6 +59,8 @@ pub enum Route {
     Signup,
     List(RecordKind),
     New(RecordKind),
+    /// The import wizard of a kind.
+    Import(RecordKind),
     Detail(RecordKind, Uuid),
     /// The opportunity pipeline board.
     Pipeline,
@@ -83,6 +85,7 @@ impl Route {
             [k, rest @ ..] => match (RecordKind::parse_plural(k), rest) {
                 (Some(kind), []) => Route::List(kind),
                 (Some(kind), ["new"]) => Route::New(kind),
+                (Some(kind), ["import"]) => Route::Import(kind),
                 (Some(kind), [id]) => {
                     Uuid::parse_str(id).map_or(Route::NotFound, |id| Route::Detail(kind, id))
                 }
@@ -99,6 +102,10 @@ impl Route {
 
 pub fn list_path(kind: RecordKind) -> String {
     format!("/{}", kind.plural())
+}
+
+pub fn import_path(kind: RecordKind) -> String {
+    format!("/{}/import", kind.plural())
 }
 
 pub const PIPELINE_PATH: &str = "/opportunities/pipeline";

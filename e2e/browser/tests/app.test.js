@@ -1,6 +1,9 @@
 // The web app end to end, in the order a new workspace lives it: sign up, create leads, search,
 // edit, log a call, delete and undo, switch language, change settings.
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { Api } from '../lib/api.js';
@@ -456,6 +459,50 @@ describe('Sen web app', () => {
     assert.equal(await nurturing(), 0);
     await page.fill('#list-search', '');
     await page.waitForFunction(() => document.querySelector('#list-count')?.textContent.startsWith('252 '));
+  });
+
+  step('import a small .xlsx watching the progress bar reach 100%', async () => {
+    // The template's example row (Nguyễn Văn An, 0912 345 678) is importable; that lead exists
+    // already, so the row is imported with the "create anyway" duplicate mode.
+    const api = new Api(BASE);
+    await api.login(OWNER.email, OWNER.password);
+    const r = await fetch(`${BASE}/api/v1/imports/template?kind=leads&format=xlsx`, {
+      headers: { Authorization: `Bearer ${api.tokens.access_token}` },
+    });
+    assert.equal(r.status, 200);
+    const file = path.join(os.tmpdir(), `sen-import-${process.pid}.xlsx`);
+    await fs.writeFile(file, Buffer.from(await r.arrayBuffer()));
+
+    await page.click('#nav-leads');
+    await listReady();
+    await page.click('#import-open');
+    await page.waitForURL(`${BASE}/leads/import`);
+    await page.setInputFiles('#import-file', file);
+    await page.click('#import-upload');
+    await page.waitForSelector('#import-wizard[data-step="2"]');
+    const mapped = await page.$$eval('#import-mapping tbody select', (els) => els.filter((e) => e.value).length);
+    assert.ok(mapped > 1, 'the suggested mapping fills the selects');
+    await page.selectOption('#import-mode', 'create');
+    await page.fill('#import-tags', 'excel-e2e');
+    await page.click('#import-preview');
+    await page.waitForSelector('#import-preview-totals[data-total="1"]');
+    assert.equal(await page.getAttribute('#import-preview-totals', 'data-created'), '1');
+    await page.click('#import-run');
+    await page.waitForSelector('#import-progress');
+    await page.waitForFunction(() => document.querySelector('#import-percent')?.textContent === '100%');
+    assert.equal(await page.getAttribute('#import-progress', 'value'), '100');
+    await page.waitForSelector('#import-counts[data-created="1"]');
+    await page.waitForSelector('#import-undo');
+    await page.screenshot({ path: shotPath('import-wizard'), fullPage: true });
+
+    const id = await page.getAttribute('.import-progress', 'data-import-id');
+    const rows = await api.call('GET', `/imports/${id}/rows`);
+    assert.equal(rows.items.length, 1);
+    assert.equal(rows.items[0].outcome, 'created');
+    const lead = await api.call('GET', `/leads/${rows.items[0].record_id}`);
+    assert.equal(lead.last_name, 'Nguyễn Văn');
+    assert.equal(lead.first_name, 'An');
+    await fs.rm(file, { force: true });
   });
 
   step('an expired access token is refreshed without the user noticing', async () => {

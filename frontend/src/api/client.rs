@@ -21,6 +21,7 @@ pub(super) struct Req {
     method: Method,
     path: String,
     body: Option<String>,
+    form: Option<web_sys::FormData>,
     if_match: Option<i64>,
     auth: bool,
 }
@@ -31,6 +32,7 @@ impl Req {
             method,
             path: path.into(),
             body: None,
+            form: None,
             if_match: None,
             auth: true,
         }
@@ -60,6 +62,18 @@ impl Req {
     pub fn json_value(mut self, body: &serde_json::Value) -> Self {
         self.body = Some(body.to_string());
         self
+    }
+
+    /// A multipart body (an upload); the browser sets its content type.
+    pub fn form(mut self, form: web_sys::FormData) -> Self {
+        self.form = Some(form);
+        self
+    }
+
+    /// A successful answer's bytes (a file download).
+    pub async fn fetch_bytes(self) -> ApiResult<Vec<u8>> {
+        let resp = self.send().await?;
+        resp.binary().await.map_err(ApiError::network)
     }
 
     pub fn if_match(mut self, version: i64) -> Self {
@@ -129,6 +143,7 @@ impl Req {
             self.method.clone(),
             &self.path,
             self.body.as_deref(),
+            self.form.as_ref(),
             token,
             self.if_match,
         )
@@ -148,6 +163,7 @@ async fn send_raw(
     method: Method,
     path: &str,
     body: Option<&str>,
+    form: Option<&web_sys::FormData>,
     token: Option<&str>,
     if_match: Option<i64>,
 ) -> ApiResult<Response> {
@@ -161,11 +177,12 @@ async fn send_raw(
     if let Some(v) = if_match {
         b = b.header("If-Match", &v.to_string());
     }
-    let req = match body {
-        Some(s) => b
+    let req = match (body, form) {
+        (_, Some(f)) => b.body(f.clone()),
+        (Some(s), None) => b
             .header("Content-Type", "application/json")
             .body(s.to_owned()),
-        None => b.build(),
+        (None, None) => b.build(),
     }
     .map_err(ApiError::network)?;
     req.send().await.map_err(ApiError::network)
@@ -198,7 +215,8 @@ async fn refresh_once() -> bool {
     let Ok(body) = serde_json::to_string(&body) else {
         return false;
     };
-    let Ok(resp) = send_raw(Method::POST, "/auth/refresh", Some(&body), None, None).await else {
+    let Ok(resp) = send_raw(Method::POST, "/auth/refresh", Some(&body), None, None, None).await
+    else {
         return false;
     };
     if !resp.ok() {

@@ -8,6 +8,7 @@ pub mod api_keys;
 pub mod auth;
 pub mod bulk;
 pub mod health;
+pub mod imports;
 pub mod lifecycle;
 pub mod merge;
 pub mod records;

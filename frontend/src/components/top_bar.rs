@@ -24,7 +24,7 @@ pub fn TopBar() -> impl IntoView {
         });
     };
     let current_kind = move || match ctx.route.get() {
-        Route::List(k) | Route::New(k) | Route::Detail(k, _) => Some(k),
+        Route::List(k) | Route::New(k) | Route::Import(k) | Route::Detail(k, _) => Some(k),
         Route::Pipeline => Some(RecordKind::Opportunity),
         _ => None,
     };

@@ -148,6 +148,7 @@ pub fn ListPage(kind: RecordKind) -> impl IntoView {
                 {(kind == RecordKind::Opportunity).then(|| view! {
                     <Link href=router::PIPELINE_PATH class="btn" id="pipeline-open">{i.tr(Text::PipelineBoard)}</Link>
                 })}
+                <Link href=router::import_path(kind) class="btn" id="import-open">{i.tr(Text::ImportOpen)}</Link>
                 <Link href=format!("{}/new", router::list_path(kind)) class="btn primary" id="create-record">
                     {move || format!("{} {}", i.t(Text::New), kind_singular(i.lang(), kind))}
                 </Link>

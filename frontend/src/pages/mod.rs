@@ -2,6 +2,7 @@
 
 mod create;
 mod detail;
+mod import;
 mod list;
 mod login;
 mod not_found;
@@ -31,6 +32,7 @@ pub fn page(route: Route) -> AnyView {
         Route::Home => redirect_later("/leads"),
         Route::List(kind) => view! { <list::ListPage kind/> }.into_any(),
         Route::New(kind) => view! { <create::CreatePage kind/> }.into_any(),
+        Route::Import(kind) => view! { <import::ImportPage kind/> }.into_any(),
         Route::Detail(kind, id) => view! { <detail::DetailPage kind id/> }.into_any(),
         Route::Pipeline => view! { <pipeline::PipelinePage/> }.into_any(),
         Route::Settings(section) => view! { <settings::SettingsPage section/> }.into_any(),
