@@ -240,38 +240,10 @@ pub async fn restore(db: &impl ConnectionTrait, ws: Uuid, snap: &Snapshot) -> St
         .filter(record_share::Column::RecordId.is_in(ids))
         .exec(db)
         .await?;
-    insert_all(
-        db,
-        snap.phones
-            .iter()
-            .cloned()
-            .map(IntoActiveModel::into_active_model),
-    )
-    .await?;
-    insert_all(
-        db,
-        snap.emails
-            .iter()
-            .cloned()
-            .map(IntoActiveModel::into_active_model),
-    )
-    .await?;
-    insert_all(
-        db,
-        snap.tags
-            .iter()
-            .cloned()
-            .map(IntoActiveModel::into_active_model),
-    )
-    .await?;
-    insert_all(
-        db,
-        snap.shares
-            .iter()
-            .cloned()
-            .map(IntoActiveModel::into_active_model),
-    )
-    .await?;
+    insert_all(db, &snap.phones).await?;
+    insert_all(db, &snap.emails).await?;
+    insert_all(db, &snap.tags).await?;
+    insert_all(db, &snap.shares).await?;
     for m in &snap.moved {
         let update = Query::update()
             .table(Alias::new(m.table.as_str()))
@@ -291,12 +263,18 @@ pub async fn restore(db: &impl ConnectionTrait, ws: Uuid, snap: &Snapshot) -> St
     Ok(())
 }
 
-async fn insert_all<A>(db: &impl ConnectionTrait, rows: impl Iterator<Item = A>) -> StoreResult<()>
+/// Inserts stored rows back whole.
+async fn insert_all<A, M>(db: &impl ConnectionTrait, rows: &[M]) -> StoreResult<()>
 where
     A: ActiveModelTrait + Send,
+    M: IntoActiveModel<A> + Clone,
 {
     // `reset_all` marks every column as set, so each row is inserted whole.
-    let rows: Vec<A> = rows.map(ActiveModelTrait::reset_all).collect();
+    let rows: Vec<A> = rows
+        .iter()
+        .cloned()
+        .map(|m| m.into_active_model().reset_all())
+        .collect();
     if !rows.is_empty() {
         <A::Entity as EntityTrait>::insert_many(rows)
             .exec_without_returning(db)

@@ -8,13 +8,13 @@ use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, JoinType, Query, Sel
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseBackend, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
 };
-use sen_domain::duplicate::Criterion;
+use sen_domain::duplicate::{Criterion, name_key};
 use uuid::Uuid;
 
 use super::children::Children;
 use super::list::{Filter, custom_equals, list_select};
 use super::visibility::Viewer;
-use super::write::with_keys;
+use super::write::first_address_key;
 use crate::entity::record::{Column, Model};
 use crate::entity::{record_email, record_phone};
 use crate::error::StoreResult;
@@ -39,19 +39,17 @@ pub struct Probe {
 impl Probe {
     /// The probe of a record about to be written (or stored).
     pub fn of(row: &Model, children: &Children) -> Probe {
-        let mut keyed = row.clone();
-        with_keys(&mut keyed);
         Probe {
             phones: children.phones.iter().map(|(p, _)| p.clone()).collect(),
             emails: children.emails.iter().map(|(e, _)| e.clone()).collect(),
-            name_key: keyed.name_key,
+            name_key: name_key(&row.name),
             national_id: row
                 .national_id
                 .clone()
                 .unwrap_or_default()
                 .trim()
                 .to_owned(),
-            address_key: keyed.address_key,
+            address_key: first_address_key(row),
             custom: row.custom.as_object().cloned().unwrap_or_default(),
         }
     }

@@ -22,4 +22,4 @@ pub use matches::{MatchReason, matches};
 pub use read::{get_any, get_visible, merged_into, trash, visible_by_ids};
 pub use related::account_contacts;
 pub use visibility::{Viewer, visible};
-pub use write::{blank, insert, restore, soft_delete, update, with_keys};
+pub use write::{blank, insert, restore, soft_delete, update};

@@ -150,8 +150,12 @@ pub fn blank(ws: Uuid, kind: &str, actor: Uuid, now: DateTime<Utc>) -> Model {
 /// that every write path keeps them whatever built the row.
 pub fn with_keys(row: &mut Model) {
     row.name_key = name_key(&row.name);
-    row.address_key = row
-        .addresses
+    row.address_key = first_address_key(row);
+}
+
+/// The folded key of a row's first address; empty when it has none.
+pub fn first_address_key(row: &Model) -> String {
+    row.addresses
         .as_array()
         .and_then(|a| a.first())
         .and_then(serde_json::Value::as_object)
@@ -163,5 +167,5 @@ pub fn with_keys(row: &mut Model) {
                     .filter_map(|f| parts.get(*f).and_then(serde_json::Value::as_str)),
             )
         })
-        .unwrap_or_default();
+        .unwrap_or_default()
 }
