@@ -11,4 +11,5 @@ pub mod repo;
 
 pub use db::{Backend, Db, commit, rollback};
 pub use error::StoreError;
+pub use sea_orm::sea_query::SelectStatement;
 pub use sea_orm::{ConnectionTrait, DatabaseTransaction, Order, TransactionTrait};

@@ -1,6 +1,7 @@
 //! A large bulk action, chunk by chunk: each chunk (keyset over record id) is one transaction
-//! that applies the action, adds to the counts and records the chunk's last id with the
-//! heartbeat — so a job taken over after a crash resumes exactly after its last chunk.
+//! that draws the chunk's ids from the selection, applies the action to those ids, adds to the
+//! counts and records the chunk's last id with the heartbeat — so a job taken over after a
+//! crash resumes exactly after its last chunk.
 
 use std::sync::atomic::Ordering;
 
@@ -16,7 +17,7 @@ use crate::routes::bulk::plan::Plan;
 use crate::state::AppState;
 
 /// Records per transaction (at most the synchronous limit).
-const CHUNK: u64 = 2_000;
+const CHUNK: u64 = 5_000;
 
 fn num(counts: &Value, key: &str) -> u64 {
     counts[key].as_u64().unwrap_or(0)
@@ -52,11 +53,21 @@ async fn run_plan(state: &AppState, worker: &str, job: Model, plan: &Plan) -> an
             &filter,
             Bounds { after, upto: None },
         );
-        let end = store_bulk::chunk_end(&tx, rest, chunk).await?;
+        let ids = store_bulk::chunk_ids(&tx, rest, chunk).await?;
+        let end = if ids.len() as u64 == chunk {
+            ids.last().copied()
+        } else {
+            None
+        };
         let bounds = Bounds { after, upto: end };
-        let changed = exec::apply_chunk(&tx, &ctx, plan, &filter, bounds)
-            .await
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let changed = if ids.is_empty() {
+            0
+        } else {
+            let listed = store_bulk::listed(job.workspace_id, &ids);
+            exec::apply_chunk(&tx, &ctx, plan, listed, bounds)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?
+        };
         let processed = match end {
             Some(_) => (num(&counts, "processed") + chunk).min(total),
             None => total,

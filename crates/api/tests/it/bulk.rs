@@ -427,6 +427,15 @@ async fn a_large_bulk_action_runs_as_a_job() {
     app.state.bulk_sync_limit.store(5, Ordering::Relaxed);
     let boss = app.signup("boss").await;
     let ids = leads(&app, &boss, 12, json!({})).await;
+    // Two already carry the tag: they are matched but not changed (nor logged for undo).
+    bulk(
+        &app,
+        &boss,
+        json!({"action": "add_tags", "selection": {"ids": [ids[3], ids[7]]},
+                                            "params": {"tags": ["lớn"]}}),
+    )
+    .await
+    .expect(200);
     let accepted = bulk(
         &app,
         &boss,
@@ -442,9 +451,9 @@ async fn a_large_bulk_action_runs_as_a_job() {
     assert_eq!(job["progress"], 1.0);
     assert_eq!(job["counts"]["total"], 12);
     assert_eq!(job["counts"]["processed"], 12);
-    assert_eq!(job["counts"]["changed"], 12);
+    assert_eq!(job["counts"]["changed"], 10);
     assert_eq!(job["result"]["matched"], 12);
-    assert_eq!(job["result"]["changed"], 12);
+    assert_eq!(job["result"]["changed"], 10);
     assert_eq!(job["result"]["operation_id"], accepted["operation_id"]);
     for id in &ids {
         assert_eq!(get(&app, &boss, id).await["tags"], json!(["lớn"]));
@@ -464,8 +473,10 @@ async fn a_large_bulk_action_runs_as_a_job() {
         )
         .await
         .expect(200);
-    assert_eq!(undo["restored"], 12);
+    assert_eq!(undo["restored"], 10);
     assert_eq!(get(&app, &boss, &ids[0]).await["tags"], json!([]));
+    // The rows tagged before the job keep the tag the job did not give them.
+    assert_eq!(get(&app, &boss, &ids[3]).await["tags"], json!(["lớn"]));
 }
 
 #[tokio::test]

@@ -3,6 +3,7 @@
 
 use sen_api_types::bulk::BulkResult;
 use sen_store::ConnectionTrait;
+use sen_store::SelectStatement;
 use sen_store::repo::bulk::{self, Bounds, BulkOp};
 use sen_store::repo::records::Filter;
 use sen_store::repo::{now, operations};
@@ -85,22 +86,16 @@ pub fn bulk_op(ctx: &Ctx, plan: &Plan) -> BulkOp {
     }
 }
 
-/// Applies the plan to one chunk (`bounds`) of the selection; how many records changed.
+/// Applies the plan to `candidates` (an id select: the whole selection, or one chunk of it
+/// whose ids lie within `bounds`); how many records changed.
 pub async fn apply_chunk(
     db: &impl ConnectionTrait,
     ctx: &Ctx,
     plan: &Plan,
-    filter: &Filter,
+    candidates: SelectStatement,
     bounds: Bounds,
 ) -> ApiResult<u64> {
     let op = bulk_op(ctx, plan);
-    let candidates = bulk::candidates(
-        db.get_database_backend(),
-        &ctx.viewer,
-        plan.kind.as_str(),
-        filter,
-        bounds,
-    );
     let changed = bulk::apply(db, &op, candidates, bounds).await?;
     operations::add_counts(db, ctx.ws(), plan.operation_id, changed, 0).await?;
     Ok(changed)
@@ -137,7 +132,15 @@ pub async fn run_now(
     filter: &Filter,
     counted: Counted,
 ) -> ApiResult<BulkResult> {
-    let changed = apply_chunk(db, ctx, plan, filter, Bounds::default()).await?;
+    let all = Bounds::default();
+    let candidates = bulk::candidates(
+        db.get_database_backend(),
+        &ctx.viewer,
+        plan.kind.as_str(),
+        filter,
+        all,
+    );
+    let changed = apply_chunk(db, ctx, plan, candidates, all).await?;
     let result = BulkResult {
         operation_id: plan.operation_id,
         matched: counted.matched,

@@ -4,17 +4,24 @@
 //! 3. change tags, then the records themselves (`UPDATE … WHERE id IN (the log)`),
 //! 4. one timeline entry per changed row (`INSERT … SELECT`).
 //!
+//! On PostgreSQL, tags are added and logged in step 1 by one statement (`WITH added AS
+//! (INSERT … ON CONFLICT DO NOTHING RETURNING …) INSERT INTO operation_tags …`): an anti-join
+//! against `record_tags` would be planned on statistics that predate the operation, and a tag
+//! that earlier chunks gave to thousands of rows looks empty to the planner (a nested loop over
+//! every earlier pair, seconds per chunk).
+//!
 //! The selection is read once, in step 1: everything after works from the log, so a filter
 //! the action itself affects (remove the tag you filtered by) cannot shift the rows.
 
-use sea_orm::ConnectionTrait;
 use sea_orm::sea_query::{
-    Alias, Condition, Expr, ExprTrait, JoinType, OnConflict, Query, SelectStatement,
+    Alias, Condition, Expr, ExprTrait, InsertStatement, JoinType, OnConflict, Query,
+    SelectStatement,
 };
+use sea_orm::{ConnectionTrait, DatabaseBackend};
 use uuid::Uuid;
 
 use super::select::Bounds;
-use super::sql::{built, exec, sub};
+use super::sql::{built, exec, sub, uuid_literal};
 use super::{Action, Assignee, BulkOp, assign, timeline};
 use crate::entity::{operation_change as oc, operation_tag as ot, record, record_tag, tag};
 use crate::error::StoreResult;
@@ -27,12 +34,17 @@ pub async fn apply(
     candidates: SelectStatement,
     bounds: Bounds,
 ) -> StoreResult<u64> {
+    let added_up_front = adds_while_logging(db, op);
     match &op.action {
         Action::AddTags(tags) | Action::RemoveTags(tags) => {
             if tags.is_empty() {
                 return Ok(0);
             }
-            log_tag_pairs(db, op, candidates.clone(), tags).await?;
+            if added_up_front {
+                add_and_log_pairs(db, op, candidates.clone(), tags).await?;
+            } else {
+                log_tag_pairs(db, op, candidates.clone(), tags).await?;
+            }
         }
         _ => {}
     }
@@ -45,10 +57,62 @@ pub async fn apply(
     {
         assign::pick_members(db, op, who, bounds, logged).await?;
     }
-    change_tags(db, op, bounds).await?;
+    if !added_up_front {
+        change_tags(db, op, bounds).await?;
+    }
     update_records(db, op, bounds).await?;
     timeline::record_events(db, op, bounds).await?;
     changed_in(db, op, bounds).await
+}
+
+/// Whether step 1 adds the tags as it logs them (`add_tags` on PostgreSQL).
+fn adds_while_logging(db: &impl ConnectionTrait, op: &BulkOp) -> bool {
+    matches!(op.action, Action::AddTags(_))
+        && db.get_database_backend() == DatabaseBackend::Postgres
+}
+
+/// Every `(candidate, tag)` pair: `(workspace_id, record_id, tag_id)` rows.
+fn candidate_pairs(ws: Uuid, candidates: SelectStatement, tags: &[Uuid]) -> SelectStatement {
+    let (r, t) = (Alias::new("r"), Alias::new("t"));
+    Query::select()
+        .expr(Expr::col((r.clone(), record::Column::WorkspaceId)))
+        .expr(Expr::col((r.clone(), record::Column::Id)))
+        .expr(Expr::col((t.clone(), tag::Column::Id)))
+        .from_as(record::Entity, r.clone())
+        .join_as(
+            JoinType::InnerJoin,
+            tag::Entity,
+            t.clone(),
+            Expr::col((t.clone(), tag::Column::WorkspaceId))
+                .equals((r.clone(), record::Column::WorkspaceId))
+                .and(Expr::col((t, tag::Column::Id)).is_in(tags.iter().copied())),
+        )
+        .and_where(Expr::col((r.clone(), record::Column::WorkspaceId)).eq(ws))
+        .and_where(Expr::col((r, record::Column::Id)).in_subquery(candidates))
+        .to_owned()
+}
+
+/// PostgreSQL: adds the absent `(record, tag)` pairs and logs exactly those, in one statement.
+async fn add_and_log_pairs(
+    db: &impl ConnectionTrait,
+    op: &BulkOp,
+    candidates: SelectStatement,
+    tags: &[Uuid],
+) -> StoreResult<u64> {
+    let pairs = candidate_pairs(op.workspace_id, candidates, tags);
+    let mut insert = add_pairs_statement(pairs)?;
+    insert.returning(
+        Query::returning().columns([record_tag::Column::RecordId, record_tag::Column::TagId]),
+    );
+    let mut stmt = db.get_database_backend().build(&insert);
+    stmt.sql = format!(
+        "WITH added AS ({}) INSERT INTO operation_tags (workspace_id, operation_id, record_id, \
+         tag_id) SELECT {}::uuid, {}::uuid, record_id, tag_id FROM added",
+        stmt.sql,
+        uuid_literal(op.workspace_id),
+        uuid_literal(op.operation_id)
+    );
+    Ok(db.execute_raw(stmt).await?.rows_affected())
 }
 
 /// `(record, tag)` pairs the action adds (absent ones) or removes (present ones).
@@ -66,11 +130,10 @@ async fn log_tag_pairs(
         .and_where(Expr::col((record_tag::Entity, record_tag::Column::WorkspaceId)).eq(ws))
         .and_where(
             Expr::col((record_tag::Entity, record_tag::Column::RecordId))
-                .equals((r.clone(), record::Column::Id)),
+                .equals((r, record::Column::Id)),
         )
         .and_where(
-            Expr::col((record_tag::Entity, record_tag::Column::TagId))
-                .equals((t.clone(), tag::Column::Id)),
+            Expr::col((record_tag::Entity, record_tag::Column::TagId)).equals((t, tag::Column::Id)),
         )
         .to_owned();
     let presence = if matches!(op.action, Action::AddTags(_)) {
@@ -78,31 +141,15 @@ async fn log_tag_pairs(
     } else {
         Expr::exists(has_tag)
     };
-    let pairs = Query::select()
-        .expr(Expr::val(ws))
-        .expr(Expr::val(op.operation_id))
-        .expr(Expr::col((r.clone(), record::Column::Id)))
-        .expr(Expr::col((t.clone(), tag::Column::Id)))
-        .from_as(record::Entity, r.clone())
-        .join_as(
-            JoinType::InnerJoin,
-            tag::Entity,
-            t.clone(),
-            Expr::col((t.clone(), tag::Column::WorkspaceId))
-                .equals((r.clone(), record::Column::WorkspaceId))
-                .and(Expr::col((t.clone(), tag::Column::Id)).is_in(tags.iter().copied())),
-        )
-        .and_where(Expr::col((r.clone(), record::Column::WorkspaceId)).eq(ws))
-        .and_where(Expr::col((r.clone(), record::Column::Id)).in_subquery(candidates))
-        .and_where(presence)
-        .to_owned();
+    let mut pairs = candidate_pairs(ws, candidates, tags);
+    pairs.expr(Expr::val(op.operation_id)).and_where(presence);
     let stmt = Query::insert()
         .into_table(ot::Entity)
         .columns([
             ot::Column::WorkspaceId,
-            ot::Column::OperationId,
             ot::Column::RecordId,
             ot::Column::TagId,
+            ot::Column::OperationId,
         ])
         .select_from(pairs)
         .map_err(built)?
@@ -220,7 +267,13 @@ pub(super) async fn add_pairs(
     db: &impl ConnectionTrait,
     pairs: SelectStatement,
 ) -> StoreResult<()> {
-    let stmt = Query::insert()
+    exec(db, &add_pairs_statement(pairs)?).await?;
+    Ok(())
+}
+
+/// `INSERT INTO record_tags … SELECT <pairs> ON CONFLICT DO NOTHING`.
+fn add_pairs_statement(pairs: SelectStatement) -> StoreResult<InsertStatement> {
+    Ok(Query::insert()
         .into_table(record_tag::Entity)
         .columns([
             record_tag::Column::WorkspaceId,
@@ -238,9 +291,7 @@ pub(super) async fn add_pairs(
             .do_nothing()
             .to_owned(),
         )
-        .to_owned();
-    exec(db, &stmt).await?;
-    Ok(())
+        .to_owned())
 }
 
 /// Deletes from `record_tags` the pairs the operation logged for its rows within `bounds`

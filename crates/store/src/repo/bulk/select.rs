@@ -57,21 +57,32 @@ pub fn candidates(
     q
 }
 
-/// The last id of the next chunk of `size` candidates (in id order); `None` when fewer than
-/// `size` remain, i.e. the rest is the last chunk.
-pub async fn chunk_end(
+/// The ids of the next chunk: the first `size` candidates in id order (fewer when fewer
+/// remain: then it is the last chunk).
+pub async fn chunk_ids(
     db: &impl ConnectionTrait,
     candidates: SelectStatement,
     size: u64,
-) -> StoreResult<Option<Uuid>> {
+) -> StoreResult<Vec<Uuid>> {
     let mut q = candidates;
     q.order_by((record::Entity, record::Column::Id), sea_orm::Order::Asc)
-        .limit(1)
-        .offset(size.saturating_sub(1));
-    Ok(match db.query_one(&q).await? {
-        Some(row) => Some(row.try_get_by_index(0)?),
-        None => None,
-    })
+        .limit(size);
+    let rows = db.query_all(&q).await?;
+    Ok(rows
+        .iter()
+        .map(|row| row.try_get_by_index(0))
+        .collect::<Result<_, _>>()?)
+}
+
+/// The records of a chunk already drawn from the candidates, as an id select: the chunk's
+/// statements look its rows up by id instead of re-running the filter and the visibility.
+pub fn listed(ws: Uuid, ids: &[Uuid]) -> SelectStatement {
+    record::Entity::find()
+        .select_only()
+        .column(record::Column::Id)
+        .filter(record::Column::WorkspaceId.eq(ws))
+        .filter(record::Column::Id.is_in(ids.iter().copied()))
+        .into_query()
 }
 
 /// How many rows a select yields.
