@@ -15,6 +15,7 @@ mod m0006_bulk;
 mod m0007_duplicates;
 mod m0008_imports;
 mod m0009_kind_counts;
+mod m0010_partial_links;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0007_duplicates::Migration),
             Box::new(m0008_imports::Migration),
             Box::new(m0009_kind_counts::Migration),
+            Box::new(m0010_partial_links::Migration),
         ]
     }
 }
