@@ -4,6 +4,7 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicU64;
 
 use sen_store::Db;
+use tokio::sync::Notify;
 
 use crate::auth::jwt::JwtKeys;
 use crate::config::Config;
@@ -27,4 +28,7 @@ pub struct AppState {
     pub bulk_sync_limit: Arc<AtomicU64>,
     /// Largest accepted upload in bytes (`SEN_UPLOAD_LIMIT`, default 50 MiB); tests may lower it.
     pub upload_limit: Arc<AtomicU64>,
+    /// Wakes this instance's job worker when a handler has committed a new job, so the job
+    /// starts at once instead of at the next poll.
+    pub jobs_wake: Arc<Notify>,
 }

@@ -39,7 +39,11 @@ pub async fn start(state: AppState) {
             if let Err(err) = tick(&state, &worker).await {
                 tracing::warn!(error = %err, "job worker");
             }
-            tokio::time::sleep(POLL).await;
+            // A poll also finds jobs other instances queued, and stale ones to take over.
+            tokio::select! {
+                () = tokio::time::sleep(POLL) => {}
+                () = state.jobs_wake.notified() => {}
+            }
         }
     });
 }

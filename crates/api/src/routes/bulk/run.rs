@@ -63,6 +63,7 @@ pub async fn bulk_run(
         };
         jobs::insert(&tx, job).await?;
         sen_store::commit(tx).await?;
+        state.jobs_wake.notify_one();
         return Ok(HttpResponse::Accepted().json(BulkAccepted {
             job_id,
             operation_id: plan.operation_id,

@@ -118,6 +118,7 @@ pub async fn duplicate_scan(
             at: now(),
         };
         jobs::insert(db, job).await?;
+        state.jobs_wake.notify_one();
         return Ok(HttpResponse::Accepted().json(DuplicateScanAccepted { job_id }));
     }
     let result = scan(db, &ctx.viewer, kind, &body.criteria, limit).await?;

@@ -88,5 +88,6 @@ pub async fn import_run(
     let _ = headers;
     imports::save(&tx, &m).await?;
     sen_store::commit(tx).await?;
+    state.jobs_wake.notify_one();
     Ok(HttpResponse::Accepted().json(present_import(&m)))
 }
