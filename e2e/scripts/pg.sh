@@ -20,6 +20,8 @@
 #                   else /usr/lib/postgresql/15/bin, else the newest installed)
 #   SEN_PG_PORT     use this port instead of picking a free one
 #   SEN_PG_MAX_CONNECTIONS  (default 200)
+#   SEN_PG_SHARED_BUFFERS   (default 128MB, PostgreSQL's own; the benchmark sizes it like a
+#                           production server's)
 #   SEN_PG_USER     OS user to run the server as when root (default postgres)
 set -euo pipefail
 
@@ -175,6 +177,7 @@ cmd_start() {
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$SOCK'
 max_connections = ${SEN_PG_MAX_CONNECTIONS:-200}
+shared_buffers = ${SEN_PG_SHARED_BUFFERS:-128MB}
 fsync = off
 synchronous_commit = off
 full_page_writes = off
