@@ -64,7 +64,7 @@ pub fn AddressesEditor(
     };
     view! {
         <div class="multi" data-multi="addresses">
-            {move || (0..len.get()).map(row).collect_view()}
+            {move || (0..len.get()).map(row).collect_view().into_any()}
             <button type="button" class="btn small add-row"
                 on:click=move |_| rows.update(|r| r.push(Address::default()))>
                 {i.tr(Text::AddAddress)}

@@ -258,7 +258,7 @@ pub fn BulkBar(
                         <span>{format!("{pct}%")}</span>
                     </div>
                 }
-            })}
+            }).into_any()}
             <ProblemBox error id="bulk-error"/>
             <ConfirmDialog
                 open=confirm_delete
@@ -269,7 +269,7 @@ pub fn BulkBar(
         </div>
         {move || merge_open.get().then(|| view! {
             <MergeDialog kind ids=merge_ids.get_untracked() open=merge_open on_changed=merged/>
-        })}
+        }).into_any()}
     }
 }
 

@@ -97,7 +97,7 @@ pub fn ChoiceListEditor(
     };
     view! {
         <div class="choice-list" data-list=prefix>
-            {move || (0..len.get()).map(row).collect_view()}
+            {move || (0..len.get()).map(row).collect_view().into_any()}
             <FieldErrorText errors field=prefix/>
             <button type="button" class="btn small add-row" on:click=move |_| rows.update(|r| r.push(ChoiceRow {
                 outcome: with_outcome.then_some(StageOutcome::Open),

@@ -35,7 +35,7 @@ pub fn DuplicateWarning(
     view! {
             <div hidden=move || candidates.with(Vec::is_empty) class="dup-warning banner warn" id="dup-warning" role="alert" data-blocked=move || blocked.get().to_string()>
                 <strong>{move || i.t(if blocked.get() { Text::DuplicateBlocked } else { Text::DuplicateWarn })}</strong>
-                <ul class="dup-list">{rows}</ul>
+                <ul class="dup-list">{move || rows().into_any()}</ul>
                     <p hidden=move || !converts() class="muted">{i.tr(Text::ConvertInstead)}</p>
                     <button hidden=move || blocked.get() type="button" class="btn" id="save-anyway" on:click=move |_| on_save_anyway.run(())>
                         {i.tr(Text::SaveAnyway)}

@@ -48,7 +48,7 @@ pub fn EmailsEditor(
     };
     view! {
         <div class="multi" data-multi="emails">
-            {move || (0..len.get()).map(row).collect_view()}
+            {move || (0..len.get()).map(row).collect_view().into_any()}
             <FieldErrorText errors field="emails"/>
             <button type="button" class="btn small add-row"
                 on:click=move |_| rows.update(|r| r.push(EmailEntry { address: String::new(), label: None }))>

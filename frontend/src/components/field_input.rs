@@ -114,7 +114,7 @@ pub fn FieldInput(
                             }
                         })
                         .collect_view()
-                }}
+                }.into_any()}
             </div>
         }
         .into_any(),

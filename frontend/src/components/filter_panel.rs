@@ -100,11 +100,11 @@ pub fn FilterPanel(
         <aside class="filter-panel" id="filter-panel" hidden=move || !open.get()>
             <fieldset data-filter="status">
                 <legend>{i.tr(if kind == RecordKind::Opportunity { Text::Stage } else { Text::Status })}</legend>
-                {statuses}
+                {move || statuses().into_any()}
             </fieldset>
             <fieldset data-filter="tags">
                 <legend>{i.tr(Text::Tags)}</legend>
-                {tag_checks}
+                {move || tag_checks().into_any()}
             </fieldset>
             <fieldset data-filter="owner">
                 <legend>{i.tr(Text::Owner)}</legend>
@@ -132,7 +132,7 @@ pub fn FilterPanel(
             </fieldset>
             <fieldset data-filter="source">
                 <legend>{i.tr(Text::Source)}</legend>
-                {sources}
+                {move || sources().into_any()}
             </fieldset>
             <fieldset data-filter="created">
                 <legend>{i.tr(Text::CreatedAt)}</legend>

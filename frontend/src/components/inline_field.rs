@@ -79,7 +79,7 @@ pub fn InlineField(
         <div class="field" data-field=data_field>
             <dt>{move || label.get()}</dt>
             <dd>
-                {editor}
+                {move || editor().into_any()}
                 <FieldErrorText errors field=field/>
             </dd>
         </div>

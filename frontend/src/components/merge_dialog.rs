@@ -296,7 +296,7 @@ pub fn MergeDialog(
                 on:click=|ev| ev.stop_propagation()>
                 <h3>{i.tr(Text::MergeRecords)}</h3>
                 <p class="muted">{i.tr(Text::MergeHint)}</p>
-                <div class="merge-scroll">{table}</div>
+                <div class="merge-scroll">{move || table().into_any()}</div>
                 <ProblemBox error id="merge-error"/>
                 <div class="modal-actions">
                     <button type="button" class="btn" on:click=move |_| open.set(false)>{i.tr(Text::Cancel)}</button>

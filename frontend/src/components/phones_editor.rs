@@ -48,7 +48,7 @@ pub fn PhonesEditor(
     };
     view! {
         <div class="multi" data-multi="phones">
-            {move || (0..len.get()).map(row).collect_view()}
+            {move || (0..len.get()).map(row).collect_view().into_any()}
             <FieldErrorText errors field="phones"/>
             <button type="button" class="btn small add-row"
                 on:click=move |_| rows.update(|r| r.push(PhoneEntry { number: String::new(), label: None }))>

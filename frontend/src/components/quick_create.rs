@@ -143,7 +143,7 @@ pub fn QuickCreate() -> impl IntoView {
                     {move || view! {
                         <DuplicateWarning candidates=dup blocked=dup_blocked kind=kind.get() on_save_anyway=save_anyway
                             on_open=Callback::new(move |_| close())/>
-                    }}
+                    }.into_any()}
                     <div class="modal-actions">
                         <button type="button" class="btn" id="quick-create-cancel" on:click=move |_| close()>{i.tr(Text::Cancel)}</button>
                         <button type="submit" class="btn primary" id="quick-create-save" disabled=move || busy.get()>

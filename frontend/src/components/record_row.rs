@@ -56,7 +56,7 @@ pub fn RecordRow(
                     on:change=move |_| selection.update(|s| s.toggle(id))
                 />
             </td>
-            {cells}
+            {move || cells().into_any()}
         </tr>
     }
 }

@@ -124,7 +124,7 @@ pub fn RecordTable(
                                 title=i.tr(Text::TickAllOnScreen)
                                 prop:checked=all_loaded_ticked on:change=tick_all/>
                         </th>
-                        {header}
+                        {move || header().into_any()}
                     </tr>
                 </thead>
                 <tbody>

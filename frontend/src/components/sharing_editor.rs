@@ -61,7 +61,7 @@ pub fn SharingEditor(
                                 checked=Signal::derive(move || draft.with(|d| d.team_ids.contains(&id)))
                                 on_toggle=Callback::new(move |_| draft.update(|d| toggle(&mut d.team_ids, id)))/>
                         }
-                    }).collect_view()}
+                    }).collect_view().into_any()}
                 </div>
                 <div hidden=move || mode() != SharingMode::Users class="multi-check">
                     {move || ctx.refs.users.get().into_iter().filter(|u| u.active).map(|u| {
@@ -71,7 +71,7 @@ pub fn SharingEditor(
                                 checked=Signal::derive(move || draft.with(|d| d.user_ids.contains(&id)))
                                 on_toggle=Callback::new(move |_| draft.update(|d| toggle(&mut d.user_ids, id)))/>
                         }
-                    }).collect_view()}
+                    }).collect_view().into_any()}
                 </div>
                 <button hidden=move || !changed() type="button" class="btn small primary" id="sharing-save"
                     on:click=move |_| on_save.run(draft.get_untracked())>{i.tr(Text::Save)}</button>

@@ -199,7 +199,7 @@ pub fn CreatePage(kind: RecordKind) -> impl IntoView {
                 <EmailsEditor rows=emails errors/>
                 <h3>{i.tr(Text::Tags)}</h3>
                 <TagsEditor tags on_change=Callback::new(move |t| tags.set(t))/>
-                <div class="form-grid">{custom_rows}</div>
+                <div class="form-grid">{move || custom_rows().into_any()}</div>
                 <DuplicateWarning candidates=dup blocked=dup_blocked kind on_save_anyway=save_anyway/>
                 <div class="form-actions">
                     <Link href=router::list_path(kind) class="btn">{i.tr(Text::Cancel)}</Link>

@@ -178,7 +178,7 @@ pub fn PipelinePage() -> impl IntoView {
                     {move || cards.with(|m| m.get(&key_cards).cloned().unwrap_or_default())
                         .into_iter()
                         .map(|r| view! { <PipelineCard record=r on_move on_drag/> })
-                        .collect_view()}
+                        .collect_view().into_any()}
                 </ul>
             </section>
         }
@@ -208,7 +208,7 @@ pub fn PipelinePage() -> impl IntoView {
             </div>
             <ErrorText error/>
             <div class="board" id="pipeline">
-                {move || stages.get().into_iter().map(column).collect_view()}
+                {move || stages.get().into_iter().map(column).collect_view().into_any()}
             </div>
             {move || pending.get().map(|p| {
                 let errors = Signal::derive(move || pending.with(|p| p.as_ref().map(|p| p.errors.clone()).unwrap_or_default()));
@@ -233,7 +233,7 @@ pub fn PipelinePage() -> impl IntoView {
                         </div>
                     </div>
                 }
-            })}
+            }).into_any()}
         </section>
     }
 }

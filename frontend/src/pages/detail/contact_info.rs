@@ -91,7 +91,7 @@ pub fn ContactInfo() -> impl IntoView {
                 <h3>{i.tr(Text::ContactInfo)}</h3>
                 <button type="button" class="btn small" id="edit-contact-info" hidden=move || editing.get() on:click=start>{i.tr(Text::Edit)}</button>
             </div>
-            <div class="contact-read" hidden=move || editing.get()>{read}</div>
+            <div class="contact-read" hidden=move || editing.get()>{move || read().into_any()}</div>
             <div class="contact-edit" hidden=move || !editing.get()>
                 <h4>{i.tr(Text::Phones)}</h4>
                 <PhonesEditor rows=phones errors=ed.errors/>

@@ -66,7 +66,7 @@ pub fn CustomFields() -> impl IntoView {
                     {move || {
                         fields.track();
                         ctx.refs.custom_fields_of(ed.kind).into_iter().map(row).collect_view()
-                    }}
+                    }.into_any()}
                 </dl>
             </section>
     }

@@ -100,13 +100,13 @@ pub fn Duplicates(
             <ErrorText error/>
             {move || found.with(|f| f.as_ref().is_some_and(Vec::is_empty)).then(|| view! {
                 <p class="muted" id="no-duplicates">{i.tr(Text::NoDuplicates)}</p>
-            })}
-            <ul class="dup-list" id="duplicate-list">{rows}</ul>
+            }).into_any()}
+            <ul class="dup-list" id="duplicate-list">{move || rows().into_any()}</ul>
                 <button hidden=move || picked.with(HashSet::is_empty) type="button" class="btn primary" id="merge-duplicates"
                     on:click=move |_| merge_open.set(true)>{i.tr(Text::Merge)}</button>
             {move || merge_open.get().then(|| view! {
                 <MergeDialog kind ids=merge_ids() open=merge_open on_changed=merged/>
-            })}
+            }).into_any()}
         </section>
     }
 }

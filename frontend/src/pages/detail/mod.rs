@@ -122,7 +122,7 @@ pub fn DetailPage(kind: RecordKind, id: Uuid) -> impl IntoView {
                     </div>
                 }.into_any(),
                 None => view! { <p class="form-error" role="alert">{api_error(i.lang(), &e)}</p> }.into_any(),
-            })}
+            }).into_any()}
             <div class="detail-body" hidden=move || ed.rec.with(Option::is_none)>
                 <header class="detail-head">
                     <Link href=router::list_path(kind) class="back">
@@ -143,7 +143,7 @@ pub fn DetailPage(kind: RecordKind, id: Uuid) -> impl IntoView {
                         <span>{i.tr(Text::ConvertedInto)}</span>
                         <Link href=router::detail_path(RecordKind::Contact, c)>{i.tr(Text::OpenContact)}</Link>
                     </div>
-                })}
+                }).into_any()}
                 <DuplicateWarning candidates=ed.dup blocked=ed.dup_blocked kind
                     on_save_anyway=Callback::new(move |_| ed.save_anyway())/>
                     <div hidden=move || !ed.stale.get() class="banner warn" id="stale-banner" role="alert">
@@ -167,7 +167,7 @@ pub fn DetailPage(kind: RecordKind, id: Uuid) -> impl IntoView {
             </div>
             {move || (convert_open.get()).then(|| ed.rec.get_untracked().map(|lead| view! {
                 <ConvertDialog open=convert_open lead/>
-            }))}
+            })).into_any()}
             <ConfirmDialog open=confirm_open message=confirm_text confirm=Text::Delete on_confirm=delete/>
         </article>
     }

@@ -69,7 +69,7 @@ pub fn ApiKeys() -> impl IntoView {
                     <code class="secret">{k}</code>
                     <button type="button" class="btn small" on:click=move |_| fresh.set(None)>{i.tr(Text::Close)}</button>
                 </div>
-            })}
+            }).into_any()}
             <table class="simple" id="api-key-list">
                 <thead><tr>
                     <th>{i.tr(Text::Name)}</th><th>{i.tr(Text::Prefix)}</th><th>{i.tr(Text::CreatedAt)}</th>

@@ -136,7 +136,7 @@ pub fn CustomFields() -> impl IntoView {
                     <th>{i.tr(Text::Key)}</th><th>{i.tr(Text::Label)}</th><th>{i.tr(Text::Type)}</th>
                     <th>{i.tr(Text::Required)}</th><th></th>
                 </tr></thead>
-                <tbody>{list}</tbody>
+                <tbody>{move || list().into_any()}</tbody>
             </table>
             <form class="inline-form" id="custom-field-form" on:submit=submit>
                 <h4>{i.tr(Text::AddCustomField)}</h4>

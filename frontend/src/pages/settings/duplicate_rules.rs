@@ -103,7 +103,7 @@ pub fn DuplicateRulesSettings() -> impl IntoView {
             <p class="muted">{i.tr(Text::DuplicateRulesHint)}</p>
             <KindTabs kind/>
             <ol class="dup-rules" id="dup-rules">
-                {move || rules.get().into_iter().enumerate().map(|(n, r)| row(n, r)).collect_view()}
+                {move || rules.get().into_iter().enumerate().map(|(n, r)| row(n, r)).collect_view().into_any()}
             </ol>
                 <p hidden=move || !rules.with(Vec::is_empty) class="muted">{i.tr(Text::NoRules)}</p>
             <div class="form-actions">

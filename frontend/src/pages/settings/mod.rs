@@ -56,7 +56,7 @@ pub fn SettingsPage(section: SettingsSection) -> impl IntoView {
                 <h2>{i.tr(Text::Settings)}</h2>
                 <ul>{menu}</ul>
             </nav>
-            <div class="settings-body" data-section=section.slug()>{body}</div>
+            <div class="settings-body" data-section=section.slug()>{move || body().into_any()}</div>
         </section>
     }
 }

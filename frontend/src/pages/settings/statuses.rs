@@ -79,7 +79,7 @@ pub fn Statuses() -> impl IntoView {
             {move || {
                 let opp = kind.get() == RecordKind::Opportunity;
                 view! { <ChoiceListEditor rows errors prefix="statuses" with_default=true with_outcome=opp/> }
-            }}
+            }.into_any()}
             <div class="form-actions">
                 <button type="button" class="btn primary" id="save-statuses" on:click=save>{i.tr(Text::Save)}</button>
             </div>

@@ -143,7 +143,7 @@ fn TeamCard(team: Team) -> impl IntoView {
                             {u.name}
                         </label>
                     }
-                }).collect_view()}
+                }).collect_view().into_any()}
             </div>
         </div>
     }
