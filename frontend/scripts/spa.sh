@@ -204,7 +204,12 @@ cmd_build() {
   # closure is type-erased (AnyView, Vec, one shared closure type per output), so the view code
   # is not monomorphized once per nested tuple type and closure. The web app is about a fifth
   # smaller (gzipped wasm) for the same DOM. Target artifacts only (not build scripts/macros).
-  cargo_args+=(--config 'build.rustflags=["--cfg", "erase_components"]')
+  # A RUSTFLAGS in the environment replaces build.rustflags altogether: then the cfg joins it.
+  if [ -n "${RUSTFLAGS:-}" ]; then
+    export RUSTFLAGS="$RUSTFLAGS --cfg erase_components"
+  else
+    cargo_args+=(--config 'build.rustflags=["--cfg", "erase_components"]')
+  fi
   if [ "$TC_KIND" = debian ]; then
     # Keep these flags identical between runs: any change rebuilds std (minutes).
     cargo_args+=(-Zbuild-std=std,panic_abort
