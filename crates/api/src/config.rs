@@ -105,6 +105,21 @@ pub fn bulk_sync_limit_from_env() -> anyhow::Result<u64> {
     }
 }
 
+/// `SEN_SLOW_QUERY_MS`: log every database statement that takes at least this many
+/// milliseconds (a warning with its SQL); unset, nothing is timed.
+pub fn slow_statement_from_env() -> anyhow::Result<Option<Duration>> {
+    match std::env::var("SEN_SLOW_QUERY_MS") {
+        Ok(v) if !v.trim().is_empty() => {
+            let ms: u64 = v
+                .trim()
+                .parse()
+                .context("SEN_SLOW_QUERY_MS must be a whole number of milliseconds")?;
+            Ok(Some(Duration::from_millis(ms)))
+        }
+        _ => Ok(None),
+    }
+}
+
 /// `SEN_UPLOAD_LIMIT`: the largest import upload in bytes (default 50 MiB).
 pub fn upload_limit_from_env() -> anyhow::Result<u64> {
     match std::env::var("SEN_UPLOAD_LIMIT") {

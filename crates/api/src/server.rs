@@ -32,9 +32,12 @@ pub struct Application {
 /// Connects to the database, applies migrations and binds the listener.
 pub async fn build(config: Config) -> anyhow::Result<Application> {
     config.ensure_sqlite_dir()?;
-    let db = Db::connect(&config.database_url)
+    let mut db = Db::connect(&config.database_url)
         .await
         .context("connecting to the database")?;
+    if let Some(threshold) = crate::config::slow_statement_from_env()? {
+        db.log_slow_statements(threshold);
+    }
     db.migrate().await.context("applying migrations")?;
     let secret = load_or_create_secret(config.jwt_secret.as_deref(), &config.data_dir)?;
     let ttl = i64::try_from(config.access_ttl.as_secs()).context("SEN_ACCESS_TTL_SECS")?;

@@ -29,6 +29,10 @@ async fn main() -> anyhow::Result<()> {
         return Ok(());
     }
     let args = Args::parse(std::env::args().skip(1))?;
+    // The server's slow-statement log (SEN_SLOW_QUERY_MS) needs a subscriber to go anywhere.
+    if std::env::var_os("SEN_SLOW_QUERY_MS").is_some() {
+        sen_api::telemetry::init();
+    }
     let (mut reports, mut problems) = (Vec::new(), Vec::new());
     for engine in &args.engines {
         let (report, bad) = engine::run(*engine, &args).await?;

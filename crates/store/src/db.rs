@@ -69,6 +69,22 @@ impl Db {
         Ok(Db { conn, backend })
     }
 
+    /// Logs (as a `tracing` warning, target `sen::slow_statement`) every statement on this
+    /// pool and its transactions that takes `threshold` or longer, with its SQL.
+    pub fn log_slow_statements(&mut self, threshold: Duration) {
+        self.conn.set_metric_callback(move |info| {
+            if info.elapsed >= threshold {
+                tracing::warn!(
+                    target: "sen::slow_statement",
+                    elapsed_ms = info.elapsed.as_secs_f64() * 1e3,
+                    failed = info.failed,
+                    sql = %info.statement.sql,
+                    "slow statement"
+                );
+            }
+        });
+    }
+
     /// The engine behind this pool.
     pub fn backend(&self) -> Backend {
         self.backend

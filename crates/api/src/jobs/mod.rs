@@ -2,7 +2,7 @@
 //! the database, one at a time. A claim is a conditional UPDATE, so several instances never
 //! run one job at once; each committed chunk beats the job's heartbeat, and jobs whose
 //! heartbeat went stale (their instance died) are put back in the queue — at start-up and
-//! on every poll — and resume after their last committed chunk.
+//! every few seconds — and resume after their last committed chunk.
 
 mod bulk;
 mod duplicate_scan;
@@ -17,6 +17,12 @@ use crate::state::AppState;
 
 /// How often an idle worker looks for work.
 const POLL: Duration = Duration::from_millis(200);
+
+/// How often a worker looks for orphaned jobs. Re-queueing is a write: on SQLite every poll
+/// took the write lock (and waited seconds for it behind a large import or bulk chunk).
+fn requeue_every() -> Duration {
+    stale_after().min(Duration::from_secs(10)) / 2
+}
 
 /// A running job whose heartbeat is older than this is taken to be orphaned (default 30 s;
 /// `SEN_JOB_STALE_SECS` shortens it, e.g. for the crash test).
@@ -35,7 +41,14 @@ pub async fn start(state: AppState) {
         tracing::warn!(error = %err, "could not re-queue orphaned jobs");
     }
     tokio::spawn(async move {
+        let mut requeued = std::time::Instant::now();
         loop {
+            if requeued.elapsed() >= requeue_every() {
+                requeued = std::time::Instant::now();
+                if let Err(err) = requeue_stale(&state).await {
+                    tracing::warn!(error = %err, "could not re-queue orphaned jobs");
+                }
+            }
             if let Err(err) = tick(&state, &worker).await {
                 tracing::warn!(error = %err, "job worker");
             }
@@ -59,7 +72,6 @@ async fn requeue_stale(state: &AppState) -> anyhow::Result<u64> {
 
 /// Runs every job in the queue.
 async fn tick(state: &AppState, worker: &str) -> anyhow::Result<()> {
-    requeue_stale(state).await?;
     while let Some(job) = jobs::claim_next(state.db.conn(), worker, now()).await? {
         let id = job.id;
         let outcome = match job.kind.as_str() {

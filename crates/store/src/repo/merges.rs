@@ -129,10 +129,14 @@ pub async fn move_references(
                 from: row.try_get_by_index(1)?,
             });
         }
+        // The link column's own condition too: it leads both engines to the (workspace, link)
+        // index; by `workspace_id` and `id` alone SQLite walked every activity of the
+        // workspace (activities have no (workspace_id, id) index).
         let update = Query::update()
             .table(t)
-            .value(c, master)
+            .value(c.clone(), master)
             .and_where(Expr::col(Alias::new("workspace_id")).eq(ws))
+            .and_where(Expr::col(c).is_in(slaves.iter().copied()))
             .and_where(Expr::col(Alias::new("id")).is_in(ids))
             .to_owned();
         db.execute(&update).await?;
