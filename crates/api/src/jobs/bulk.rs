@@ -1,7 +1,7 @@
-//! A large bulk action, chunk by chunk: each chunk (keyset over record id) is one transaction
-//! that draws the chunk's ids from the selection, applies the action to those ids, adds to the
-//! counts and records the chunk's last id with the heartbeat — so a job taken over after a
-//! crash resumes exactly after its last chunk.
+//! A large bulk action, chunk by chunk: the selection's ids are read once, in id order; each
+//! chunk of them is one transaction that applies the action to those ids, adds to the counts
+//! and records the chunk's last id with the heartbeat — so a job taken over after a crash
+//! re-reads the selection after its last chunk and resumes exactly there.
 
 use std::sync::atomic::Ordering;
 
@@ -44,26 +44,32 @@ async fn run_plan(state: &AppState, worker: &str, job: Model, plan: &Plan) -> an
     let mut counts = job.counts.clone();
     let mut after: Option<Uuid> = counts["last_id"].as_str().and_then(|s| s.parse().ok());
     let total = num(&counts, "total");
+    // The selection is read once (what matched when the job started, or after its last
+    // committed chunk when resuming); each chunk then acts on its slice of those ids.
+    let rest = store_bulk::candidates(
+        state.db.db_backend(),
+        &ctx.viewer,
+        plan.kind.as_str(),
+        &filter,
+        Bounds { after, upto: None },
+    );
+    let remaining = store_bulk::ids_in_order(state.db.conn(), rest).await?;
+    let mut chunks = remaining
+        .chunks(usize::try_from(chunk).unwrap_or(usize::MAX))
+        .peekable();
     loop {
-        let tx = state.db.begin().await?;
-        let rest = store_bulk::candidates(
-            state.db.db_backend(),
-            &ctx.viewer,
-            plan.kind.as_str(),
-            &filter,
-            Bounds { after, upto: None },
-        );
-        let ids = store_bulk::chunk_ids(&tx, rest, chunk).await?;
-        let end = if ids.len() as u64 == chunk {
+        let ids: &[Uuid] = chunks.next().unwrap_or(&[]);
+        let end = if chunks.peek().is_some() {
             ids.last().copied()
         } else {
             None
         };
+        let tx = state.db.begin().await?;
         let bounds = Bounds { after, upto: end };
         let changed = if ids.is_empty() {
             0
         } else {
-            let listed = store_bulk::listed(job.workspace_id, &ids);
+            let listed = store_bulk::listed(job.workspace_id, ids);
             exec::apply_chunk(&tx, &ctx, plan, listed, bounds)
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?

@@ -485,8 +485,12 @@ async fn a_job_orphaned_by_a_dead_instance_is_finished_after_a_restart() {
     let app = spawn_app().await;
     let boss = app.signup("boss").await;
     let ids = leads(&app, &boss, 7, json!({})).await;
+    let mut sorted: Vec<Uuid> = ids.iter().map(|s| s.parse().unwrap()).collect();
+    sorted.sort();
     // What an instance that died mid-job leaves: a job `running`, claimed, with an old
-    // heartbeat, and its unfinished operation.
+    // heartbeat, its cursor after the first 3 rows (in id order) it committed, and its
+    // unfinished operation. (Those 3 are left as they are here: the restarted job must not
+    // touch them again.)
     let (job_id, op_id) = (Uuid::now_v7(), Uuid::now_v7());
     let action = json!({"action": "set_status", "status": "qualified"});
     let plan = json!({"operation_id": op_id, "kind": "lead", "actor_id": boss.user_id,
@@ -517,8 +521,8 @@ async fn a_job_orphaned_by_a_dead_instance_is_finished_after_a_restart() {
             workspace_id: boss.workspace_id,
             kind: "bulk".into(),
             params: plan,
-            counts: json!({"total": 7, "processed": 0, "changed": 0, "failed": 0, "matched": 7,
-                       "skipped_forbidden": 0}),
+            counts: json!({"total": 7, "processed": 3, "changed": 3, "failed": 0, "matched": 7,
+                       "skipped_forbidden": 0, "last_id": sorted[2]}),
             created_by: boss.user_id,
             at: long_ago,
         },
@@ -544,7 +548,13 @@ async fn a_job_orphaned_by_a_dead_instance_is_finished_after_a_restart() {
     let job = finished_job(&app, &boss, &job_id.to_string()).await;
     assert_eq!(job["state"], "done", "{job}");
     assert_eq!(job["result"]["changed"], 7);
-    for id in &ids {
-        assert_eq!(get(&app, &boss, id).await["status"], "qualified");
+    assert_eq!(job["counts"]["processed"], 7);
+    for (i, id) in sorted.iter().enumerate() {
+        let status = get(&app, &boss, &id.to_string()).await["status"].clone();
+        if i < 3 {
+            assert_ne!(status, "qualified", "row {i} was before the cursor");
+        } else {
+            assert_eq!(status, "qualified", "row {i}");
+        }
     }
 }

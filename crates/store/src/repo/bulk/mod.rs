@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 pub use apply::apply;
 pub use floor::{FloorAction, floor};
-pub use select::{Bounds, candidates, chunk_ids, count, count_existing, listed};
+pub use select::{Bounds, candidates, count, count_existing, ids_in_order, listed};
 pub use undo::{UndoOutcome, undo};
 
 /// To whom `assign` gives the records.

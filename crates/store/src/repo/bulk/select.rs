@@ -57,16 +57,15 @@ pub fn candidates(
     q
 }
 
-/// The ids of the next chunk: the first `size` candidates in id order (fewer when fewer
-/// remain: then it is the last chunk).
-pub async fn chunk_ids(
+/// The candidates' ids in id order (one read and one sort for a whole job, where drawing
+/// each chunk with `ORDER BY id LIMIT n` sorted the rest of the selection again per chunk:
+/// 200 ms a chunk on SQLite for 100,000 rows of two owners).
+pub async fn ids_in_order(
     db: &impl ConnectionTrait,
     candidates: SelectStatement,
-    size: u64,
 ) -> StoreResult<Vec<Uuid>> {
     let mut q = candidates;
-    q.order_by((record::Entity, record::Column::Id), sea_orm::Order::Asc)
-        .limit(size);
+    q.order_by((record::Entity, record::Column::Id), sea_orm::Order::Asc);
     let rows = db.query_all(&q).await?;
     Ok(rows
         .iter()
@@ -74,14 +73,17 @@ pub async fn chunk_ids(
         .collect::<Result<_, _>>()?)
 }
 
-/// The records of a chunk already drawn from the candidates, as an id select: the chunk's
-/// statements look its rows up by id instead of re-running the filter and the visibility.
+/// The records of a chunk drawn from the candidates when the job started, as an id select:
+/// the chunk's statements look its rows up by id instead of re-running the filter and the
+/// visibility. A record trashed or merged away since is left alone.
 pub fn listed(ws: Uuid, ids: &[Uuid]) -> SelectStatement {
     record::Entity::find()
         .select_only()
         .column(record::Column::Id)
         .filter(record::Column::WorkspaceId.eq(ws))
         .filter(record::Column::Id.is_in(ids.iter().copied()))
+        .filter(record::Column::DeletedAt.is_null())
+        .filter(record::Column::MergedInto.is_null())
         .into_query()
 }
 
