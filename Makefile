@@ -92,6 +92,7 @@ test-e2e: spa
 ## bench: the records benchmark (crates/bench) on SQLite and on a throwaway PostgreSQL cluster,
 ## 1,000,000 contacts; report in $(TARGET_DIR)/bench/records.md. bench-small: 20,000 contacts
 ## with every answer checked, for `make test`. BENCH_PROFILE=dev skips the release build.
+## BENCH_ARGS adds sen-bench flags, e.g. BENCH_ARGS="--sections records --engines postgres".
 BENCH_PROFILE ?= release
 # The benchmark's PostgreSQL caches like a production server (a quarter of a small one's RAM),
 # not like the 128 MB default: a million contacts do not fit in that.
@@ -109,7 +110,7 @@ define bench-run
 endef
 
 bench:
-	$(call bench-run,--rows 1000000 --out $(TARGET_DIR)/bench/records.md)
+	$(call bench-run,--rows 1000000 --out $(TARGET_DIR)/bench/records.md $(BENCH_ARGS))
 
 bench-small:
 	$(call bench-run,--rows 20000 --iterations 30 --check --out $(TARGET_DIR)/bench/records-small.md)

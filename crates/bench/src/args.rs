@@ -42,10 +42,26 @@ pub struct Args {
     pub seed: u64,
     /// Keep the databases afterwards (to EXPLAIN the queries on them).
     pub keep_db: bool,
+    /// The parts to run (all by default).
+    pub sections: Vec<Section>,
 }
 
+/// A part of the benchmark, to run one alone while working on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// Lists and searches over HTTP and at the floor.
+    Records,
+    /// Bulk actions, merges and duplicate scans.
+    Acting,
+    /// Import and export.
+    Transfer,
+}
+
+const SECTIONS: [Section; 3] = [Section::Records, Section::Acting, Section::Transfer];
+
 pub const USAGE: &str = "usage: sen-bench [--rows N] [--engines sqlite,postgres] [--pg-url URL] \
-[--iterations N] [--out PATH] [--seed N] [--check] [--keep-db]";
+[--iterations N] [--out PATH] [--seed N] [--check] [--keep-db] \
+[--sections records,acting,transfer]";
 
 fn default_out() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR")
@@ -66,6 +82,7 @@ impl Args {
             check: false,
             seed: 20_260_101,
             keep_db: false,
+            sections: SECTIONS.to_vec(),
         };
         let mut it = args.into_iter();
         while let Some(flag) = it.next() {
@@ -82,6 +99,7 @@ impl Args {
                 "--out" => out.out = PathBuf::from(value()?),
                 "--check" => out.check = true,
                 "--keep-db" => out.keep_db = true,
+                "--sections" => out.sections = sections(&value()?)?,
                 other => bail!("unknown argument {other:?}\n{USAGE}"),
             }
         }
@@ -121,6 +139,25 @@ fn engines(text: &str) -> anyhow::Result<Vec<Engine>> {
     Ok(out)
 }
 
+fn sections(text: &str) -> anyhow::Result<Vec<Section>> {
+    let mut out = Vec::new();
+    for name in text.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        let section = match name {
+            "records" => Section::Records,
+            "acting" => Section::Acting,
+            "transfer" => Section::Transfer,
+            other => bail!("unknown section {other:?}; use records, acting and/or transfer"),
+        };
+        if !out.contains(&section) {
+            out.push(section);
+        }
+    }
+    if out.is_empty() {
+        bail!("--sections names no section");
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,6 +174,10 @@ mod tests {
         assert_eq!(a.iterations, 200);
         assert!(a.check);
         assert!(a.out.ends_with("bench/records.md"));
+        assert_eq!(a.sections, SECTIONS);
+        let b = parse(&["--sections", "acting, records"]).unwrap();
+        assert_eq!(b.sections, [Section::Acting, Section::Records]);
+        assert!(parse(&["--sections", "merge"]).is_err());
     }
 
     #[test]

@@ -12,7 +12,7 @@ use sen_store::ConnectionTrait;
 use sen_store::admin::{create_postgres_database, drop_postgres_database};
 use uuid::Uuid;
 
-use crate::args::{Args, Engine};
+use crate::args::{Args, Engine, Section};
 use crate::checks::{Oracle, Who};
 use crate::client::Http;
 use crate::measure::{self, Budget};
@@ -137,45 +137,50 @@ async fn on_database(
     // the load keep planning for an empty database even after `Db::analyze`.
     Server { handle, http, db }.stop().await;
     let server = Server::start(config).await?;
-    let result = measure_all(engine, args, &server, &mut rng, &ws, &facts).await;
-    let (rows, mut problems) = match result {
-        Ok(r) => r,
-        Err(e) => {
-            server.stop().await;
-            return Err(e);
+    let (rows, mut problems) = if args.sections.contains(&Section::Records) {
+        match measure_all(engine, args, &server, &mut rng, &ws, &facts).await {
+            Ok(r) => r,
+            Err(e) => {
+                server.stop().await;
+                return Err(e);
+            }
         }
+    } else {
+        (Vec::new(), Vec::new())
     };
-    eprintln!("{name}: bulk actions, merges, duplicate scans");
-    let merges = (args.iterations / 2).clamp(5, 50);
-    let acting = crate::acting::run(&server.http, &server.db, &ws, merges).await;
-    eprintln!("{name}: import and export of {} rows", args.rows / 10);
-    let transfer = crate::transfer::measure(
-        &mut rng,
-        &server.http,
-        &server.db,
-        &ws,
-        &facts,
-        args.rows / 10,
-    )
-    .await;
+    // A failure below is reported with the rest: the list and search figures stand.
+    let mut acting = Vec::new();
+    if args.sections.contains(&Section::Acting) {
+        eprintln!("{name}: bulk actions, merges, duplicate scans");
+        let merges = (args.iterations / 2).clamp(5, 50);
+        match crate::acting::run(&server.http, &server.db, &ws, merges).await {
+            Ok(a) => acting = a,
+            Err(e) => problems.push(format!(
+                "{name}: bulk actions, merges, duplicate scans: {e:#}"
+            )),
+        }
+    }
+    let mut transfer = None;
+    if args.sections.contains(&Section::Transfer) {
+        eprintln!("{name}: import and export of {} rows", args.rows / 10);
+        let measured = crate::transfer::measure(
+            &mut rng,
+            &server.http,
+            &server.db,
+            &ws,
+            &facts,
+            args.rows / 10,
+        )
+        .await;
+        match measured {
+            Ok((t, bad)) => {
+                problems.extend(bad);
+                transfer = Some(t);
+            }
+            Err(e) => problems.push(format!("{name}: import and export: {e:#}")),
+        }
+    }
     server.stop().await;
-    // A failure here is reported with the rest: the list and search figures stand.
-    let acting = acting.unwrap_or_else(|e| {
-        problems.push(format!(
-            "{name}: bulk actions, merges, duplicate scans: {e:#}"
-        ));
-        Vec::new()
-    });
-    let transfer = match transfer {
-        Ok((t, bad)) => {
-            problems.extend(bad);
-            Some(t)
-        }
-        Err(e) => {
-            problems.push(format!("{name}: import and export: {e:#}"));
-            None
-        }
-    };
     Ok((
         EngineReport {
             engine,
