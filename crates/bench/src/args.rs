@@ -175,9 +175,9 @@ mod tests {
         assert!(a.check);
         assert!(a.out.ends_with("bench/records.md"));
         assert_eq!(a.sections, SECTIONS);
-        let b = parse(&["--sections", "acting, records"]).unwrap();
+        let b = parse(&["--engines", "sqlite", "--sections", "acting, records"]).unwrap();
         assert_eq!(b.sections, [Section::Acting, Section::Records]);
-        assert!(parse(&["--sections", "merge"]).is_err());
+        assert!(parse(&["--engines", "sqlite", "--sections", "merge"]).is_err());
     }
 
     #[test]
