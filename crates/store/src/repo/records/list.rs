@@ -10,7 +10,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::keyset::{Cursor, SortField};
-use super::visibility::{Viewer, visible};
+use super::visibility::{Viewer, visible_in};
 use crate::entity::record::{Column, Entity, Model};
 use crate::entity::{record_email, record_phone, record_tag, team_member};
 use crate::error::StoreResult;
@@ -82,7 +82,7 @@ pub fn list_select(
 ) -> Select<Entity> {
     let ws = viewer.workspace_id;
     let mut q = Entity::find()
-        .filter(visible(viewer))
+        .filter(visible_in(backend, viewer))
         .filter(Column::Kind.eq(kind))
         .filter(Column::DeletedAt.is_null())
         .filter(Column::MergedInto.is_null());

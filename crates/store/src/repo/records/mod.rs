@@ -21,5 +21,5 @@ pub use list::{Filter, Page, count_kind, count_visible, list, list_select, page}
 pub use matches::{MatchReason, matches};
 pub use read::{get_any, get_visible, merged_into, trash, visible_by_ids};
 pub use related::account_contacts;
-pub use visibility::{Viewer, visible};
+pub use visibility::{Viewer, visible, visible_in};
 pub use write::{blank, insert, restore, soft_delete, update};

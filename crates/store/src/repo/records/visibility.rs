@@ -2,8 +2,8 @@
 //! `everyone`, the chosen teams' members for `team`, the chosen users for `users`, and every
 //! owner/admin of a data-owner team.
 
-use sea_orm::sea_query::{Condition, Query};
-use sea_orm::{ColumnTrait, Condition as OrmCondition};
+use sea_orm::sea_query::{Condition, Expr, ExprTrait, Query, SelectStatement, SimpleExpr};
+use sea_orm::{ColumnTrait, Condition as OrmCondition, DatabaseBackend};
 use uuid::Uuid;
 
 use crate::entity::{record, record_share};
@@ -22,42 +22,80 @@ pub struct Viewer {
 }
 
 /// The condition under which the viewer sees a row of `records` (workspace included).
+///
+/// "Shared with me" is a set (`id IN (…)`): right where many rows are checked, as bulk
+/// actions and exports do, and on PostgreSQL, which hashes the set once.
 pub fn visible(viewer: &Viewer) -> OrmCondition {
+    condition(viewer, Shares::Set)
+}
+
+/// [`visible`] as a list page and its total want it on `backend`. SQLite gathers an `IN (…)`
+/// set before it returns the first row — every share of the viewer's teams, tens of
+/// thousands at a million records — so there a correlated `EXISTS` probes the share index
+/// for just the rows a page or a capped count walks. PostgreSQL keeps the hashed set.
+pub fn visible_in(backend: DatabaseBackend, viewer: &Viewer) -> OrmCondition {
+    let shares = if backend == DatabaseBackend::Sqlite {
+        Shares::Probe
+    } else {
+        Shares::Set
+    };
+    condition(viewer, shares)
+}
+
+/// How "shared with me" is checked.
+#[derive(Clone, Copy)]
+enum Shares {
+    Set,
+    Probe,
+}
+
+fn condition(viewer: &Viewer, shares: Shares) -> OrmCondition {
     let ws = record::Column::WorkspaceId.eq(viewer.workspace_id);
     if viewer.sees_all {
         return Condition::all().add(ws);
     }
     let me = viewer.user_id;
-    let shared_with = |cond: Condition| {
-        Query::select()
-            .column(record_share::Column::RecordId)
-            .from(record_share::Entity)
+    let shared_with = |cond: Condition| -> SimpleExpr {
+        let mut sub = Query::select();
+        sub.from(record_share::Entity)
             .and_where(record_share::Column::WorkspaceId.eq(viewer.workspace_id))
-            .cond_where(cond)
-            .to_owned()
+            .cond_where(cond);
+        match shares {
+            Shares::Set => record::Column::Id
+                .in_subquery(sub.column(record_share::Column::RecordId).to_owned()),
+            Shares::Probe => Expr::exists(probe(sub)),
+        }
     };
+    // Cheapest first: the engines stop at the first branch that holds.
     let mut who = Condition::any()
+        .add(record::Column::SharingMode.eq("everyone"))
         .add(record::Column::OwnerId.eq(me))
         .add(record::Column::CreatedBy.eq(me))
-        .add(record::Column::SharingMode.eq("everyone"))
         .add(
             Condition::all()
                 .add(record::Column::SharingMode.eq("users"))
-                .add(record::Column::Id.in_subquery(shared_with(
+                .add(shared_with(
                     Condition::all().add(record_share::Column::UserId.eq(me)),
-                ))),
+                )),
         );
     if !viewer.team_ids.is_empty() {
-        who =
-            who.add(
-                Condition::all()
-                    .add(record::Column::SharingMode.eq("team"))
-                    .add(
-                        record::Column::Id.in_subquery(shared_with(Condition::all().add(
-                            record_share::Column::TeamId.is_in(viewer.team_ids.iter().copied()),
-                        ))),
-                    ),
-            );
+        who = who.add(
+            Condition::all()
+                .add(record::Column::SharingMode.eq("team"))
+                .add(shared_with(Condition::all().add(
+                    record_share::Column::TeamId.is_in(viewer.team_ids.iter().copied()),
+                ))),
+        );
     }
     Condition::all().add(ws).add(who)
+}
+
+/// `sub` narrowed to the shares of the outer `records` row.
+fn probe(mut sub: SelectStatement) -> SelectStatement {
+    sub.expr(Expr::val(1))
+        .and_where(
+            Expr::col((record_share::Entity, record_share::Column::RecordId))
+                .equals((record::Entity, record::Column::Id)),
+        )
+        .to_owned()
 }
