@@ -80,16 +80,15 @@ impl Query {
 
     /// The store filter the API makes of the same query string.
     pub fn filter(&self) -> Filter {
-        Filter {
-            needles: self
-                .q
-                .as_deref()
-                .map(|q| search_needles(q, Country::VN))
-                .unwrap_or_default(),
+        let mut filter = Filter {
             statuses: self.status.iter().cloned().collect(),
             tags_any: self.tag.iter().map(|(id, _)| *id).collect(),
             ..Filter::default()
+        };
+        if let Some(q) = &self.q {
+            filter.search_for(q, Country::VN);
         }
+        filter
     }
 
     /// The sort the API applies.

@@ -45,10 +45,10 @@ pub fn search_document(
 /// which must occur (in any order).
 pub fn search_needles(q: &str, country: Country) -> Vec<String> {
     let trimmed = q.trim();
+    if let Some(phone) = whole_phone(trimmed, country) {
+        return vec![phone.as_e164().trim_start_matches('+').to_owned()];
+    }
     if looks_like_phone(trimmed) {
-        if let Ok(phone) = Phone::parse(trimmed, country) {
-            return vec![phone.as_e164().trim_start_matches('+').to_owned()];
-        }
         match PhoneQuery::parse(trimmed, country) {
             Some(PhoneQuery::Prefix(p)) => return vec![p.trim_start_matches('+').to_owned()],
             Some(PhoneQuery::Digits(d)) => return vec![d],
@@ -63,6 +63,18 @@ pub fn search_needles(q: &str, country: Country) -> Vec<String> {
         }
     }
     words
+}
+
+/// The number a search box text names whole, in any spelling (`0381234567`,
+/// `+84 381 234 567`, the pre-2018 `0168 123 4567`): such a search looks the number up among
+/// the records' phones rather than as text.
+pub fn whole_phone(q: &str, country: Country) -> Option<Phone> {
+    let trimmed = q.trim();
+    if looks_like_phone(trimmed) {
+        Phone::parse(trimmed, country).ok()
+    } else {
+        None
+    }
 }
 
 fn looks_like_phone(q: &str) -> bool {
@@ -106,6 +118,20 @@ mod tests {
             "(+84) 38-123-4567",
         ] {
             assert_eq!(search_needles(q, Country::VN), ["84381234567"], "{q}");
+        }
+    }
+
+    #[test]
+    fn a_whole_number_is_told_from_a_fragment_and_from_words() {
+        for q in ["0381234567", " +84 381 234 567 ", "0168 123 4567"] {
+            assert_eq!(
+                whole_phone(q, Country::VN).map(|p| p.as_e164().to_owned()),
+                Some("+84381234567".to_owned()),
+                "{q}"
+            );
+        }
+        for q in ["2345", "0912", "nguyen van an", "an 0912345678", ""] {
+            assert!(whole_phone(q, Country::VN).is_none(), "{q}");
         }
     }
 

@@ -3,7 +3,6 @@
 
 use chrono::{DateTime, Utc};
 use sen_api_types::record::{RecordFilter, RecordSearch};
-use sen_domain::search::search_needles;
 use sen_domain::value::search_key;
 use sen_store::ConnectionTrait;
 use sen_store::repo::records::Filter;
@@ -107,11 +106,6 @@ pub async fn to_store_filter(
     f: &RecordFilter,
 ) -> ApiResult<Filter> {
     let mut out = Filter {
-        needles: f
-            .q
-            .as_deref()
-            .map(|q| search_needles(q, ctx.country))
-            .unwrap_or_default(),
         statuses: f.status.clone(),
         owner_ids: f.owner_ids.clone(),
         team_id: f.team_id,
@@ -131,6 +125,9 @@ pub async fn to_store_filter(
         has_email: f.has_email,
         ..Filter::default()
     };
+    if let Some(q) = &f.q {
+        out.search_for(q, ctx.country);
+    }
     for (k, v) in &f.custom {
         if !k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
             || v.is_object()

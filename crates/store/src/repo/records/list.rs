@@ -7,6 +7,8 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, Order, QueryFilter, QueryOrder,
     QuerySelect, QueryTrait, Select, Value,
 };
+use sen_domain::search::{search_needles, whole_phone};
+use sen_domain::value::Country;
 use uuid::Uuid;
 
 use super::keyset::{Cursor, SortField};
@@ -23,6 +25,9 @@ pub const EXACT_TOTAL_LIMIT: u64 = 10_000;
 pub struct Filter {
     /// Folded substrings that must all occur in the search document.
     pub needles: Vec<String>,
+    /// Has this number (E.164) among its phones: a search for a whole number, looked up in
+    /// the phone index rather than as text.
+    pub phone: Option<String>,
     /// Any of these status keys.
     pub statuses: Vec<String>,
     /// Any of these tags.
@@ -59,6 +64,17 @@ pub struct Filter {
     pub nothing: bool,
 }
 
+impl Filter {
+    /// Narrows to what a search box text finds: the records holding a number it names whole,
+    /// else those whose search document holds each of its needles.
+    pub fn search_for(&mut self, q: &str, country: Country) {
+        match whole_phone(q, country) {
+            Some(phone) => self.phone = Some(phone.as_e164().to_owned()),
+            None => self.needles = search_needles(q, country),
+        }
+    }
+}
+
 /// One page of a list.
 #[derive(Debug, Clone)]
 pub struct Page {
@@ -90,6 +106,15 @@ pub fn list_select(
         return q.filter(Expr::cust("1 = 0"));
     }
     q = search(q, backend, &filter.needles);
+    if let Some(e164) = &filter.phone {
+        let holders = Query::select()
+            .column(record_phone::Column::RecordId)
+            .from(record_phone::Entity)
+            .and_where(record_phone::Column::WorkspaceId.eq(ws))
+            .and_where(record_phone::Column::E164.eq(e164.as_str()))
+            .to_owned();
+        q = q.filter(Column::Id.in_subquery(holders));
+    }
     if !filter.statuses.is_empty() {
         q = q.filter(Column::Status.is_in(filter.statuses.clone()));
     }
