@@ -196,7 +196,7 @@ fn transfer_section(s: &mut String, engine: Engine, t: &crate::transfer::Transfe
     );
     let _ = writeln!(
         s,
-        "| export extra peak RSS (MB) | {:.1} | ≤ 50 | {} |\n",
+        "| export extra peak RSS (MB, anonymous memory) | {:.1} | ≤ 50 | {} |\n",
         t.export_rss_mb,
         verdict(t.export_rss_mb <= 50.0),
     );

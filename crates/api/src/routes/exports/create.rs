@@ -5,8 +5,9 @@ use actix_web::{HttpResponse, post, web};
 use sen_api_types::error::Problem;
 use sen_api_types::import::ExportRequest;
 use sen_domain::import::{FieldSpec, header_label};
+use sen_store::entity::record::Model;
 use sen_store::repo::imports::export_page;
-use sen_store::repo::records::{self, Filter};
+use sen_store::repo::records::{self, Children, Filter};
 
 use super::cells::cell;
 use crate::auth::AuthUser;
@@ -80,7 +81,12 @@ pub async fn export_create(
     };
     let limit = req.limit.unwrap_or(MAX_ROWS).min(MAX_ROWS);
     let headers: Vec<String> = columns.iter().map(header_label).collect();
-    let mut sink = if format == "csv" {
+    let kind_of_file = if format == "csv" {
+        FileKind::Csv
+    } else {
+        FileKind::Xlsx
+    };
+    let sink = if format == "csv" {
         Sink::Csv(Box::new(CsvSink::new(&headers).map_err(internal)?))
     } else {
         let cols: Vec<Column> = columns
@@ -93,51 +99,82 @@ pub async fn export_create(
             .collect();
         Sink::Xlsx(Box::new(XlsxSink::new("Data", &cols).map_err(internal)?))
     };
+    // The file is written on a blocking thread while the next page is read: the database
+    // and the spreadsheet writer work at once, and the writer never stalls the server's
+    // event loop. Two pages in flight at most, so memory stays bounded.
+    let (pages, mut received) = tokio::sync::mpsc::channel::<Vec<(Model, Children)>>(2);
+    let country = ctx.country;
+    let writer = tokio::task::spawn_blocking(move || {
+        let mut sink = sink;
+        while let Some(page) = received.blocking_recv() {
+            for (r, children) in &page {
+                let shown = present::record(r, children);
+                let cells: Vec<String> = columns.iter().map(|f| cell(&shown, f, country)).collect();
+                sink.row(&cells)?;
+            }
+        }
+        sink.finish()
+    });
     let (mut after, mut written) = (None, 0u64);
     while written < limit {
         let want = PAGE.min(limit - written);
         let page = export_page(db, &ctx.viewer, req.kind.as_str(), &filter, after, want).await?;
         let Some(last) = page.last() else { break };
         after = Some(last.id);
+        let read = page.len() as u64;
         let ids: Vec<_> = page.iter().map(|r| r.id).collect();
         let mut children = records::load_children(db, ctx.ws(), &ids).await?;
-        for r in &page {
-            let shown = present::record(r, &children.remove(&r.id).unwrap_or_default());
-            let cells: Vec<String> = columns
-                .iter()
-                .map(|f| cell(&shown, f, ctx.country))
-                .collect();
-            match &mut sink {
-                Sink::Csv(w) => w.row(&cells).map_err(internal)?,
-                Sink::Xlsx(w) => w.row(&cells).map_err(internal)?,
-            }
+        let page = page
+            .into_iter()
+            .map(|r| {
+                let c = children.remove(&r.id).unwrap_or_default();
+                (r, c)
+            })
+            .collect();
+        if pages.send(page).await.is_err() {
+            // The writer stopped on an error: it is reported below.
+            break;
         }
-        written += page.len() as u64;
-        if (page.len() as u64) < want {
+        written += read;
+        if read < want {
             break;
         }
     }
+    drop(pages);
+    let bytes = writer.await.map_err(internal)?.map_err(internal)?;
     let name = format!("sen-{}", req.kind.plural());
-    match sink {
-        Sink::Csv(w) => Ok(file_response(
-            w.finish().map_err(internal)?,
-            CSV,
-            &format!("{name}.csv"),
-        )),
-        Sink::Xlsx(w) => {
-            let bytes = web::block(move || w.finish())
-                .await
-                .map_err(internal)?
-                .map_err(internal)?;
-            Ok(file_response(bytes, XLSX, &format!("{name}.xlsx")))
-        }
-    }
+    Ok(match kind_of_file {
+        FileKind::Csv => file_response(bytes, CSV, &format!("{name}.csv")),
+        FileKind::Xlsx => file_response(bytes, XLSX, &format!("{name}.xlsx")),
+    })
 }
 
 /// The file being written.
 enum Sink {
     Csv(Box<CsvSink>),
     Xlsx(Box<XlsxSink>),
+}
+
+/// Which file an export writes.
+enum FileKind {
+    Csv,
+    Xlsx,
+}
+
+impl Sink {
+    fn row(&mut self, cells: &[String]) -> Result<(), String> {
+        match self {
+            Sink::Csv(w) => w.row(cells).map_err(|e| e.to_string()),
+            Sink::Xlsx(w) => w.row(cells).map_err(|e| e.to_string()),
+        }
+    }
+
+    fn finish(self) -> Result<Vec<u8>, String> {
+        match self {
+            Sink::Csv(w) => w.finish().map_err(|e| e.to_string()),
+            Sink::Xlsx(w) => w.finish().map_err(|e| e.to_string()),
+        }
+    }
 }
 
 /// Rows a sheet holds below its header.
