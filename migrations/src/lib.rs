@@ -16,6 +16,7 @@ mod m0007_duplicates;
 mod m0008_imports;
 mod m0009_kind_counts;
 mod m0010_partial_links;
+mod m0011_live_status;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0008_imports::Migration),
             Box::new(m0009_kind_counts::Migration),
             Box::new(m0010_partial_links::Migration),
+            Box::new(m0011_live_status::Migration),
         ]
     }
 }
