@@ -111,6 +111,20 @@ pub async fn requeue_stale(
     db: &impl ConnectionTrait,
     stale_before: DateTime<Utc>,
 ) -> StoreResult<u64> {
+    // Look first, write only when a job is stale: this runs every few seconds on every
+    // instance, and on SQLite each UPDATE waits for the one write lock (up to seconds behind
+    // an import or a bulk chunk), then holds it, even when it changes nothing.
+    let stale = Entity::find()
+        .select_only()
+        .column(Column::Id)
+        .filter(Column::State.eq(RUNNING))
+        .filter(Column::HeartbeatAt.lt(stale_before))
+        .into_tuple::<Uuid>()
+        .one(db)
+        .await?;
+    if stale.is_none() {
+        return Ok(0);
+    }
     let res = Entity::update_many()
         .col_expr(Column::State, Expr::value(QUEUED))
         .col_expr(Column::ClaimedBy, Expr::value(Option::<String>::None))

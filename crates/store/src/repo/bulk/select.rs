@@ -60,17 +60,21 @@ pub fn candidates(
 /// The candidates' ids in id order (one read and one sort for a whole job, where drawing
 /// each chunk with `ORDER BY id LIMIT n` sorted the rest of the selection again per chunk:
 /// 200 ms a chunk on SQLite for 100,000 rows of two owners).
+///
+/// The sort is done here, not in SQL: asked for id order, SQLite walked the whole id index
+/// and looked up every row of the kind to test the filter (336 ms at a million contacts)
+/// rather than read the filter's covering index and sort what it found.
 pub async fn ids_in_order(
     db: &impl ConnectionTrait,
     candidates: SelectStatement,
 ) -> StoreResult<Vec<Uuid>> {
-    let mut q = candidates;
-    q.order_by((record::Entity, record::Column::Id), sea_orm::Order::Asc);
-    let rows = db.query_all(&q).await?;
-    Ok(rows
+    let rows = db.query_all(&candidates).await?;
+    let mut ids: Vec<Uuid> = rows
         .iter()
         .map(|row| row.try_get_by_index(0))
-        .collect::<Result<_, _>>()?)
+        .collect::<Result<_, _>>()?;
+    ids.sort_unstable();
+    Ok(ids)
 }
 
 /// The records of a chunk drawn from the candidates when the job started, as an id select:
