@@ -6,7 +6,7 @@ use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QuerySelect, QueryTrait, Select};
 use uuid::Uuid;
 
-use super::list::count;
+use super::total::count;
 use crate::entity::record::{Column, Entity};
 use crate::error::StoreResult;
 

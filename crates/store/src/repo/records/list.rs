@@ -1,24 +1,16 @@
-//! Filtered, sorted, keyset-paginated lists of the records a viewer may see, with a total
-//! that is exact up to 10,000 and an estimate beyond.
+//! What a list is narrowed to, as the select every list, count, bulk action and export
+//! starts from: the viewer's live records of a kind, filtered and searched.
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, Query, SimpleExpr};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, Order, QueryFilter, QueryOrder,
-    QuerySelect, QueryTrait, Select, Value,
-};
+use sea_orm::sea_query::{Condition, Expr, ExprTrait, Query, SimpleExpr};
+use sea_orm::{ColumnTrait, DatabaseBackend, EntityTrait, QueryFilter, Select, Value};
 use sen_domain::search::{search_needles, whole_phone};
 use sen_domain::value::Country;
 use uuid::Uuid;
 
-use super::keyset::{Cursor, SortField};
 use super::visibility::{Viewer, visible_in};
-use crate::entity::record::{Column, Entity, Model};
+use crate::entity::record::{Column, Entity};
 use crate::entity::{record_email, record_phone, record_tag, team_member};
-use crate::error::StoreResult;
-
-/// Above this many matches the total is an estimate.
-pub const EXACT_TOTAL_LIMIT: u64 = 10_000;
 
 /// What a list is narrowed to. Empty vectors and `None`s do not narrow.
 #[derive(Debug, Clone, Default)]
@@ -75,22 +67,9 @@ impl Filter {
     }
 }
 
-/// One page of a list.
-#[derive(Debug, Clone)]
-pub struct Page {
-    /// The rows.
-    pub rows: Vec<Model>,
-    /// Cursor of the next page, when there is one.
-    pub next_cursor: Option<String>,
-    /// How many rows match.
-    pub total: u64,
-    /// Whether `total` is an estimate.
-    pub total_is_estimate: bool,
-}
-
 /// How a tag filter is checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum TagCheck {
+pub(super) enum TagCheck {
     /// `id IN (the tag's records)`: the engine reads the tag's rows once, as a set — right
     /// for counting and for acting on every match.
     Set,
@@ -110,7 +89,7 @@ pub fn list_select(
     select_with(backend, viewer, kind, filter, TagCheck::Set)
 }
 
-fn select_with(
+pub(super) fn select_with(
     backend: DatabaseBackend,
     viewer: &Viewer,
     kind: &str,
@@ -285,186 +264,4 @@ pub(super) fn custom_equals(
             )
         }
     }
-}
-
-/// One page: `limit` rows after `cursor`, sorted by `sort`, and the total.
-pub async fn list(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-    kind: &str,
-    filter: &Filter,
-    sort: (SortField, Order),
-    cursor: Option<&Cursor>,
-    limit: u64,
-) -> StoreResult<Page> {
-    let backend = db.get_database_backend();
-    let base = list_select(backend, viewer, kind, filter);
-    let by_tag = !filter.tags_any.is_empty() || !filter.tags_all.is_empty();
-    if backend == DatabaseBackend::Sqlite && by_tag {
-        // SQLite plans `id IN (the tag's records)` by reading the whole set and sorting the
-        // matches (110 ms for a page of "status + tag" at a million contacts); probing each
-        // row of the sort index finds a page in a few hundred rows (7 ms). The total still
-        // counts from the set, which is the cheaper way to count.
-        let walk = select_with(backend, viewer, kind, filter, TagCheck::Probe);
-        let page = Pages {
-            viewer,
-            kind,
-            sort,
-            cursor,
-            limit,
-        };
-        return page.read(db, walk, base).await;
-    }
-    page(db, base, viewer, kind, sort, cursor, limit).await
-}
-
-/// One page of `base` (a [`list_select`], possibly narrowed further) and its total.
-pub async fn page(
-    db: &impl ConnectionTrait,
-    base: Select<Entity>,
-    viewer: &Viewer,
-    kind: &str,
-    sort: (SortField, Order),
-    cursor: Option<&Cursor>,
-    limit: u64,
-) -> StoreResult<Page> {
-    let page = Pages {
-        viewer,
-        kind,
-        sort,
-        cursor,
-        limit,
-    };
-    page.read(db, base.clone(), base).await
-}
-
-/// What page of a list is asked for.
-struct Pages<'a> {
-    viewer: &'a Viewer,
-    kind: &'a str,
-    sort: (SortField, Order),
-    cursor: Option<&'a Cursor>,
-    limit: u64,
-}
-
-impl Pages<'_> {
-    /// The page read from `walk` and the total counted from `counted` (the same rows,
-    /// possibly written so that each engine reads them its cheapest way for the job).
-    async fn read(
-        self,
-        db: &impl ConnectionTrait,
-        walk: Select<Entity>,
-        counted: Select<Entity>,
-    ) -> StoreResult<Page> {
-        let Pages {
-            viewer,
-            kind,
-            sort,
-            cursor,
-            limit,
-        } = self;
-        let (field, order) = sort;
-        let base = counted;
-        let mut q = walk;
-        if let Some(cond) = cursor.and_then(|c| c.condition(field, &order)) {
-            q = q.filter(cond);
-        }
-        // The page and the total are independent: run them on two pooled connections at once.
-        let rows = q
-            .order_by(field.column(), order.clone())
-            .order_by(Column::Id, order)
-            .limit(limit + 1)
-            .all(db);
-        let (rows, counted) =
-            futures_util::future::join(rows, count_visible(db, base, viewer, kind)).await;
-        let mut rows = rows?;
-        let (total, total_is_estimate) = counted?;
-        let next_cursor = if rows.len() as u64 > limit {
-            rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-            rows.last().map(|r| Cursor::after(r, field).encode())
-        } else {
-            None
-        };
-        Ok(Page {
-            rows,
-            next_cursor,
-            total,
-            total_is_estimate,
-        })
-    }
-}
-
-/// How many rows a select matches: exact up to [`EXACT_TOTAL_LIMIT`], beyond it an estimate
-/// (flagged): PostgreSQL's planner estimate; on SQLite the share of matches in a sample of the
-/// kind's newest rows times the kind's (cached) row count. Never a full count of a big table.
-pub async fn count_visible(
-    db: &impl ConnectionTrait,
-    select: Select<Entity>,
-    viewer: &Viewer,
-    kind: &str,
-) -> StoreResult<(u64, bool)> {
-    let backend = db.get_database_backend();
-    let ids = select.clone().select_only().column(Column::Id).into_query();
-    let capped = count(db, ids.clone().limit(EXACT_TOTAL_LIMIT + 1).to_owned()).await?;
-    if capped <= EXACT_TOTAL_LIMIT {
-        return Ok((capped, false));
-    }
-    let estimate = if backend == DatabaseBackend::Postgres {
-        planner_estimate(db, &ids).await?
-    } else {
-        super::estimate::sampled(db, select, viewer.workspace_id, kind).await?
-    };
-    // An estimate, never below what was counted for sure.
-    Ok((Ord::max(estimate, capped), true))
-}
-
-async fn planner_estimate(
-    db: &impl ConnectionTrait,
-    ids: &sea_orm::sea_query::SelectStatement,
-) -> StoreResult<u64> {
-    let backend = db.get_database_backend();
-    let sql = format!(
-        "EXPLAIN (FORMAT JSON) {}",
-        ids.to_string(sea_orm::sea_query::PostgresQueryBuilder)
-    );
-    let row = db
-        .query_one_raw(sea_orm::Statement::from_string(backend, sql))
-        .await?;
-    let plan: Option<serde_json::Value> = match row {
-        Some(row) => row.try_get_by_index(0).ok(),
-        None => None,
-    };
-    let rows = plan
-        .as_ref()
-        .and_then(|p| p[0]["Plan"]["Plan Rows"].as_f64())
-        .unwrap_or(0.0);
-    Ok(rows as u64)
-}
-
-/// `SELECT COUNT(*)` of a subquery.
-pub(super) async fn count(
-    db: &impl ConnectionTrait,
-    inner: sea_orm::sea_query::SelectStatement,
-) -> StoreResult<u64> {
-    let stmt = Query::select()
-        .expr(Expr::cust("COUNT(*)"))
-        .from_subquery(inner, Alias::new("matched"))
-        .to_owned();
-    let row = db.query_one(&stmt).await?;
-    let n: i64 = match row {
-        Some(row) => row.try_get_by_index(0)?,
-        None => 0,
-    };
-    Ok(u64::try_from(n).unwrap_or(0))
-}
-
-/// How many live records of `kind` the viewer sees: exact up to [`EXACT_TOTAL_LIMIT`], beyond
-/// it an estimate (flagged).
-pub async fn count_kind(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-    kind: &str,
-) -> StoreResult<(u64, bool)> {
-    let select = list_select(db.get_database_backend(), viewer, kind, &Filter::default());
-    count_visible(db, select, viewer, kind).await
 }

@@ -4,7 +4,8 @@ use sea_orm::{ColumnTrait, ConnectionTrait, Order, QueryFilter};
 use uuid::Uuid;
 
 use super::keyset::{Cursor, SortField};
-use super::list::{Filter, Page, list_select, page};
+use super::list::{Filter, list_select};
+use super::page::{Page, page};
 use super::visibility::Viewer;
 use crate::entity::record::Column;
 use crate::error::StoreResult;

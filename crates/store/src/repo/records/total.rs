@@ -1,0 +1,87 @@
+//! A list's total: exact up to 10,000 matches, an estimate (flagged) beyond.
+
+use sea_orm::sea_query::{Alias, Expr, Query};
+use sea_orm::{ConnectionTrait, DatabaseBackend, QuerySelect, QueryTrait, Select};
+
+use super::list::{Filter, list_select};
+use super::visibility::Viewer;
+use crate::entity::record::{Column, Entity};
+use crate::error::StoreResult;
+
+/// Above this many matches the total is an estimate.
+pub const EXACT_TOTAL_LIMIT: u64 = 10_000;
+
+/// How many rows a select matches: exact up to [`EXACT_TOTAL_LIMIT`], beyond it an estimate
+/// (flagged): PostgreSQL's planner estimate; on SQLite the share of matches in a sample of the
+/// kind's newest rows times the kind's (cached) row count. Never a full count of a big table.
+pub async fn count_visible(
+    db: &impl ConnectionTrait,
+    select: Select<Entity>,
+    viewer: &Viewer,
+    kind: &str,
+) -> StoreResult<(u64, bool)> {
+    let backend = db.get_database_backend();
+    let ids = select.clone().select_only().column(Column::Id).into_query();
+    let capped = count(db, ids.clone().limit(EXACT_TOTAL_LIMIT + 1).to_owned()).await?;
+    if capped <= EXACT_TOTAL_LIMIT {
+        return Ok((capped, false));
+    }
+    let estimate = if backend == DatabaseBackend::Postgres {
+        planner_estimate(db, &ids).await?
+    } else {
+        super::estimate::sampled(db, select, viewer.workspace_id, kind).await?
+    };
+    // An estimate, never below what was counted for sure.
+    Ok((Ord::max(estimate, capped), true))
+}
+
+async fn planner_estimate(
+    db: &impl ConnectionTrait,
+    ids: &sea_orm::sea_query::SelectStatement,
+) -> StoreResult<u64> {
+    let backend = db.get_database_backend();
+    let sql = format!(
+        "EXPLAIN (FORMAT JSON) {}",
+        ids.to_string(sea_orm::sea_query::PostgresQueryBuilder)
+    );
+    let row = db
+        .query_one_raw(sea_orm::Statement::from_string(backend, sql))
+        .await?;
+    let plan: Option<serde_json::Value> = match row {
+        Some(row) => row.try_get_by_index(0).ok(),
+        None => None,
+    };
+    let rows = plan
+        .as_ref()
+        .and_then(|p| p[0]["Plan"]["Plan Rows"].as_f64())
+        .unwrap_or(0.0);
+    Ok(rows as u64)
+}
+
+/// `SELECT COUNT(*)` of a subquery.
+pub(super) async fn count(
+    db: &impl ConnectionTrait,
+    inner: sea_orm::sea_query::SelectStatement,
+) -> StoreResult<u64> {
+    let stmt = Query::select()
+        .expr(Expr::cust("COUNT(*)"))
+        .from_subquery(inner, Alias::new("matched"))
+        .to_owned();
+    let row = db.query_one(&stmt).await?;
+    let n: i64 = match row {
+        Some(row) => row.try_get_by_index(0)?,
+        None => 0,
+    };
+    Ok(u64::try_from(n).unwrap_or(0))
+}
+
+/// How many live records of `kind` the viewer sees: exact up to [`EXACT_TOTAL_LIMIT`], beyond
+/// it an estimate (flagged).
+pub async fn count_kind(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    kind: &str,
+) -> StoreResult<(u64, bool)> {
+    let select = list_select(db.get_database_backend(), viewer, kind, &Filter::default());
+    count_visible(db, select, viewer, kind).await
+}
