@@ -158,6 +158,15 @@ impl Db {
         Ok(())
     }
 
+    /// Whether the pool was closed (its server shut down): background loops end then.
+    pub fn is_closed(&self) -> bool {
+        // `backend` is read off the URL the pool was made from, so it names the pool's kind.
+        match self.backend {
+            Backend::Sqlite => self.conn.get_sqlite_connection_pool().is_closed(),
+            Backend::Postgres => self.conn.get_postgres_connection_pool().is_closed(),
+        }
+    }
+
     /// The sea-orm backend of a connection.
     pub fn db_backend(&self) -> DatabaseBackend {
         self.conn.get_database_backend()
@@ -172,4 +181,25 @@ pub async fn commit(tx: DatabaseTransaction) -> StoreResult<()> {
 /// Rolls a transaction back.
 pub async fn rollback(tx: DatabaseTransaction) -> StoreResult<()> {
     Ok(tx.rollback().await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_closed_pool_says_so_to_its_other_handles() {
+        let dir = std::env::temp_dir().join(format!("sen-db-{}", uuid::Uuid::now_v7().simple()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let url = format!("sqlite://{}", dir.join("t.db").display());
+        let db = Db::connect(&url).await.unwrap();
+        let other = db.clone();
+        assert!(!other.is_closed());
+        db.close().await.unwrap();
+        assert!(
+            other.is_closed(),
+            "a clone shares the pool, and sees it closed"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -43,6 +43,11 @@ pub async fn start(state: AppState) {
     tokio::spawn(async move {
         let mut requeued = std::time::Instant::now();
         loop {
+            if state.db.is_closed() {
+                // The server shut down and closed the pool: nothing left to run jobs on.
+                tracing::info!("job worker stops: the database pool is closed");
+                break;
+            }
             if requeued.elapsed() >= requeue_every() {
                 requeued = std::time::Instant::now();
                 if let Err(err) = requeue_stale(&state).await {
