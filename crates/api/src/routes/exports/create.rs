@@ -81,11 +81,6 @@ pub async fn export_create(
     };
     let limit = req.limit.unwrap_or(MAX_ROWS).min(MAX_ROWS);
     let headers: Vec<String> = columns.iter().map(header_label).collect();
-    let kind_of_file = if format == "csv" {
-        FileKind::Csv
-    } else {
-        FileKind::Xlsx
-    };
     let sink = if format == "csv" {
         Sink::Csv(Box::new(CsvSink::new(&headers).map_err(internal)?))
     } else {
@@ -142,23 +137,15 @@ pub async fn export_create(
     }
     drop(pages);
     let bytes = writer.await.map_err(internal)?.map_err(internal)?;
-    let name = format!("sen-{}", req.kind.plural());
-    Ok(match kind_of_file {
-        FileKind::Csv => file_response(bytes, CSV, &format!("{name}.csv")),
-        FileKind::Xlsx => file_response(bytes, XLSX, &format!("{name}.xlsx")),
-    })
+    let content_type = if format == "csv" { CSV } else { XLSX };
+    let name = format!("sen-{}.{format}", req.kind.plural());
+    Ok(file_response(bytes, content_type, &name))
 }
 
 /// The file being written.
 enum Sink {
     Csv(Box<CsvSink>),
     Xlsx(Box<XlsxSink>),
-}
-
-/// Which file an export writes.
-enum FileKind {
-    Csv,
-    Xlsx,
 }
 
 impl Sink {

@@ -46,14 +46,15 @@ pub async fn list(
     } else {
         base.clone()
     };
-    let page = Pages {
+    Pages {
         viewer,
         kind,
         sort,
         cursor,
         limit,
-    };
-    page.read(db, walk, base).await
+    }
+    .read(db, walk, base)
+    .await
 }
 
 /// One page of `base` (a [`list_select`], possibly narrowed further) and its total.
@@ -104,7 +105,6 @@ impl Pages<'_> {
             limit,
         } = self;
         let (field, order) = sort;
-        let base = counted;
         let mut q = walk;
         if let Some(cond) = cursor.and_then(|c| c.condition(field, &order)) {
             q = q.filter(cond);
@@ -115,10 +115,10 @@ impl Pages<'_> {
             .order_by(Column::Id, order)
             .limit(limit + 1)
             .all(db);
-        let (rows, counted) =
-            futures_util::future::join(rows, count_visible(db, base, viewer, kind)).await;
+        let (rows, total) =
+            futures_util::future::join(rows, count_visible(db, counted, viewer, kind)).await;
         let mut rows = rows?;
-        let (total, total_is_estimate) = counted?;
+        let (total, total_is_estimate) = total?;
         let next_cursor = if rows.len() as u64 > limit {
             rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
             rows.last().map(|r| Cursor::after(r, field).encode())
