@@ -316,6 +316,107 @@ async fn search_finds_names_without_accents_and_phones_in_any_spelling() {
     assert_eq!(names(&page), ["Bảo"]);
 }
 
+#[tokio::test]
+async fn searched_pages_follow_their_cursor_with_the_total_on_every_page() {
+    let app = spawn_app().await;
+    let s = app.signup("srchpg").await;
+    let mut made = Vec::new();
+    for given in ["Khoa", "Khoá", "Khoa Anh"] {
+        let r = create(
+            &app,
+            &s.token,
+            "contacts",
+            json!({"first_name": given, "last_name": "Phạm Minh"}),
+        )
+        .await;
+        made.push(r["id"].as_str().unwrap().to_owned());
+    }
+    create(
+        &app,
+        &s.token,
+        "contacts",
+        json!({"first_name": "Khánh", "last_name": "Phạm Minh"}),
+    )
+    .await;
+    made.reverse(); // newest first
+    let ids = |v: &Value| -> Vec<String> {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let mut seen = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let after = cursor
+            .as_ref()
+            .map_or(String::new(), |c| format!("&cursor={c}"));
+        let page = app
+            .get(
+                &format!("/api/v1/contacts?q=pham%20khoa&limit=2{after}"),
+                &s.token,
+            )
+            .await
+            .expect(200);
+        assert_eq!(
+            (page["total"].as_u64(), page["total_is_estimate"].as_bool()),
+            (Some(3), Some(false))
+        );
+        seen.extend(ids(&page));
+        match page["next_cursor"].as_str() {
+            Some(c) => cursor = Some(c.to_owned()),
+            None => break,
+        }
+    }
+    assert_eq!(seen, made, "every match once, newest first");
+
+    // Sorted by name, a cursor after the last match (its row deleted since) reads nothing.
+    let first = app
+        .get("/api/v1/contacts?q=khoa&sort=name&limit=2", &s.token)
+        .await
+        .expect(200);
+    let all = app
+        .get("/api/v1/contacts?sort=name&limit=10", &s.token)
+        .await
+        .expect(200);
+    let by_name: Vec<String> = ids(&all)
+        .into_iter()
+        .filter(|id| made.contains(id))
+        .collect();
+    assert_eq!(
+        ids(&first),
+        by_name[..2],
+        "the list's order by name, among the matches"
+    );
+    let cursor = first["next_cursor"].as_str().unwrap().to_owned();
+    let last = app
+        .get(
+            &format!("/api/v1/contacts?q=khoa&sort=name&limit=2&cursor={cursor}"),
+            &s.token,
+        )
+        .await
+        .expect(200);
+    let gone = ids(&last);
+    assert_eq!(gone.len(), 1);
+    app.delete(&format!("/api/v1/contacts/{}", gone[0]), &s.token)
+        .await
+        .expect(204);
+    let again = app
+        .get(
+            &format!("/api/v1/contacts?q=khoa&sort=name&limit=2&cursor={cursor}"),
+            &s.token,
+        )
+        .await
+        .expect(200);
+    assert_eq!(ids(&again), Vec::<String>::new());
+    assert_eq!(
+        (again["total"].as_u64(), again["next_cursor"].as_str()),
+        (Some(2), None)
+    );
+}
+
 pub fn urlencode(s: &str) -> String {
     s.bytes()
         .map(|b| {

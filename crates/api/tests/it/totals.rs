@@ -51,6 +51,43 @@ async fn totals_past_ten_thousand_are_flagged_estimates() {
             "SQLite's sampled estimate of 12,001: {total}"
         );
     }
+    // A search matching all of them pages through them in the list's order, flagged.
+    let found = app
+        .get("/api/v1/contacts?q=mau&limit=5", &s.token)
+        .await
+        .expect(200);
+    assert_eq!(found["total_is_estimate"], true);
+    assert!(found["total"].as_u64().unwrap() > 10_000);
+    let ids = |v: &serde_json::Value| -> Vec<String> {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        ids(&found),
+        ids(&page),
+        "every row matches: the same first page"
+    );
+    let cursor = found["next_cursor"].as_str().unwrap();
+    let next = app
+        .get(
+            &format!("/api/v1/contacts?q=mau&limit=5&cursor={cursor}"),
+            &s.token,
+        )
+        .await
+        .expect(200);
+    let plain = app
+        .get(
+            &format!("/api/v1/contacts?limit=5&cursor={cursor}"),
+            &s.token,
+        )
+        .await
+        .expect(200);
+    assert_eq!(ids(&next), ids(&plain));
+    assert_eq!(ids(&next).len(), 5);
     // A selective filter stays exact.
     let one = app
         .get(

@@ -78,6 +78,35 @@ pub(super) enum TagCheck {
     Probe,
 }
 
+/// How the search needles are checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum NeedleCheck {
+    /// Through the engine's substring index, as a set of matching rows: right when the
+    /// needles are rare or every match is wanted.
+    Index,
+    /// Each needle looked for in the row's search key: right for a page that walks the sort
+    /// index through dense matches (most rows hold `nguyen`).
+    Scan,
+    /// The indexed needles are left out (the caller joins SQLite's FTS table and drives the
+    /// query from it); needles too short for the index are scanned.
+    Joined,
+}
+
+/// How a select checks what it is filtered by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Checks {
+    pub tags: TagCheck,
+    pub needles: NeedleCheck,
+}
+
+impl Checks {
+    /// Sets read as sets: counting, acting on every match.
+    pub const SETS: Checks = Checks {
+        tags: TagCheck::Set,
+        needles: NeedleCheck::Index,
+    };
+}
+
 /// The select of live records of `kind` the viewer sees that match `filter` (no order, no
 /// page): shared by lists, counts, bulk actions and exports.
 pub fn list_select(
@@ -86,7 +115,7 @@ pub fn list_select(
     kind: &str,
     filter: &Filter,
 ) -> Select<Entity> {
-    select_with(backend, viewer, kind, filter, TagCheck::Set)
+    select_with(backend, viewer, kind, filter, Checks::SETS)
 }
 
 pub(super) fn select_with(
@@ -94,7 +123,7 @@ pub(super) fn select_with(
     viewer: &Viewer,
     kind: &str,
     filter: &Filter,
-    tag_check: TagCheck,
+    checks: Checks,
 ) -> Select<Entity> {
     let ws = viewer.workspace_id;
     let mut q = Entity::find()
@@ -105,7 +134,7 @@ pub(super) fn select_with(
     if filter.nothing {
         return q.filter(Expr::cust("1 = 0"));
     }
-    q = search(q, backend, &filter.needles);
+    q = search(q, backend, &filter.needles, checks.needles);
     if let Some(e164) = &filter.phone {
         let holders = Query::select()
             .column(record_phone::Column::RecordId)
@@ -159,7 +188,7 @@ pub(super) fn select_with(
         sub.from(record_tag::Entity)
             .and_where(record_tag::Column::WorkspaceId.eq(ws))
             .and_where(record_tag::Column::TagId.is_in(tags));
-        match tag_check {
+        match checks.tags {
             TagCheck::Set => {
                 Column::Id.in_subquery(sub.column(record_tag::Column::RecordId).to_owned())
             }
@@ -209,28 +238,64 @@ pub(super) fn select_with(
     q
 }
 
-/// Every needle must occur in `search_key`, through the engine's substring index.
-fn search(q: Select<Entity>, backend: DatabaseBackend, needles: &[String]) -> Select<Entity> {
+/// The needles SQLite's FTS5 trigram index can look up: three characters or more.
+fn indexed(needles: &[String]) -> impl Iterator<Item = &String> {
+    needles.iter().filter(|n| n.chars().count() >= 3)
+}
+
+/// The FTS5 query requiring every indexed needle (each a quoted phrase); None when no needle
+/// is long enough for the trigram index.
+pub(super) fn fts_query(needles: &[String]) -> Option<String> {
+    let phrases: Vec<String> = indexed(needles)
+        .map(|n| format!("\"{}\"", n.replace('"', "\"\"")))
+        .collect();
+    (!phrases.is_empty()).then(|| phrases.join(" AND "))
+}
+
+/// `needle` occurs in the search key, checked on the row itself.
+fn holds(backend: DatabaseBackend, needle: &str) -> SimpleExpr {
+    if backend == DatabaseBackend::Sqlite {
+        // `instr` is an exact substring test: no `%`/`_` wildcards to escape.
+        Expr::cust_with_values(
+            "instr(\"records\".\"search_key\", ?) > 0",
+            [needle.to_owned()],
+        )
+    } else {
+        let escaped = needle
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        Column::SearchKey.like(format!("%{escaped}%"))
+    }
+}
+
+/// Every needle must occur in `search_key`: through the engine's substring index or on the
+/// row, as `check` says.
+fn search(
+    q: Select<Entity>,
+    backend: DatabaseBackend,
+    needles: &[String],
+    check: NeedleCheck,
+) -> Select<Entity> {
     if needles.is_empty() {
         return q;
     }
     let mut cond = Condition::all();
-    let indexed: Vec<&String> = needles.iter().filter(|n| n.chars().count() >= 3).collect();
-    if backend == DatabaseBackend::Sqlite && !indexed.is_empty() {
-        // FTS5 trigram: each needle a quoted phrase, all of them required.
-        let expr = indexed
-            .iter()
-            .map(|n| format!("\"{}\"", n.replace('"', "\"\"")))
-            .collect::<Vec<_>>()
-            .join(" AND ");
+    let sqlite = backend == DatabaseBackend::Sqlite;
+    if let (true, NeedleCheck::Index, Some(expr)) = (sqlite, check, fts_query(needles)) {
         cond = cond.add(Expr::cust_with_values(
             "\"records\".\"rowid\" IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)",
             [expr],
         ));
     }
     for needle in needles {
-        if backend != DatabaseBackend::Sqlite || needle.chars().count() < 3 {
-            cond = cond.add(Column::SearchKey.like(format!("%{needle}%")));
+        let short = needle.chars().count() < 3;
+        let on_row = match check {
+            NeedleCheck::Scan => true,
+            NeedleCheck::Index | NeedleCheck::Joined => !sqlite || short,
+        };
+        if on_row {
+            cond = cond.add(holds(backend, needle));
         }
     }
     q.filter(cond)

@@ -11,6 +11,7 @@ mod matches;
 mod page;
 mod read;
 mod related;
+mod searched;
 mod total;
 mod visibility;
 mod write;

@@ -5,7 +5,7 @@ use sea_orm::{
 };
 
 use super::keyset::{Cursor, SortField};
-use super::list::{Filter, TagCheck, list_select, select_with};
+use super::list::{Checks, Filter, NeedleCheck, TagCheck, list_select, select_with};
 use super::total::count_visible;
 use super::visibility::Viewer;
 use crate::entity::record::{Column, Entity, Model};
@@ -35,6 +35,18 @@ pub async fn list(
     limit: u64,
 ) -> StoreResult<Page> {
     let backend = db.get_database_backend();
+    let pages = Pages {
+        viewer,
+        kind,
+        sort,
+        cursor,
+        limit,
+    };
+    if backend == DatabaseBackend::Sqlite {
+        if let Some(fts) = super::list::fts_query(&filter.needles) {
+            return super::searched::page(db, pages, filter, &fts).await;
+        }
+    }
     let base = list_select(backend, viewer, kind, filter);
     let by_tag = !filter.tags_any.is_empty() || !filter.tags_all.is_empty();
     // SQLite plans `id IN (the tag's records)` by reading the whole set and sorting the
@@ -42,19 +54,15 @@ pub async fn list(
     // of the sort index finds a page in a few hundred rows (7 ms). The total still counts
     // from the set, which is the cheaper way to count.
     let walk = if backend == DatabaseBackend::Sqlite && by_tag {
-        select_with(backend, viewer, kind, filter, TagCheck::Probe)
+        let checks = Checks {
+            tags: TagCheck::Probe,
+            needles: NeedleCheck::Index,
+        };
+        select_with(backend, viewer, kind, filter, checks)
     } else {
         base.clone()
     };
-    Pages {
-        viewer,
-        kind,
-        sort,
-        cursor,
-        limit,
-    }
-    .read(db, walk, base)
-    .await
+    pages.read(db, walk, base).await
 }
 
 /// One page of `base` (a [`list_select`], possibly narrowed further) and its total.
@@ -80,12 +88,12 @@ pub async fn page(
 }
 
 /// What page of a list is asked for.
-struct Pages<'a> {
-    viewer: &'a Viewer,
-    kind: &'a str,
-    sort: (SortField, Order),
-    cursor: Option<&'a Cursor>,
-    limit: u64,
+pub(super) struct Pages<'a> {
+    pub viewer: &'a Viewer,
+    pub kind: &'a str,
+    pub sort: (SortField, Order),
+    pub cursor: Option<&'a Cursor>,
+    pub limit: u64,
 }
 
 impl Pages<'_> {
@@ -97,39 +105,44 @@ impl Pages<'_> {
         walk: Select<Entity>,
         counted: Select<Entity>,
     ) -> StoreResult<Page> {
-        let Pages {
-            viewer,
-            kind,
-            sort,
-            cursor,
-            limit,
-        } = self;
-        let (field, order) = sort;
+        // The page and the total are independent: run them on two pooled connections at once.
+        let total = count_visible(db, counted, self.viewer, self.kind);
+        let (rows, total) = futures_util::future::join(self.rows(db, walk), total).await;
+        let (total, total_is_estimate) = total?;
+        Ok(self.finish(rows?, total, total_is_estimate))
+    }
+
+    /// Up to `limit + 1` rows of `walk` after the cursor, in order.
+    pub(super) async fn rows(
+        &self,
+        db: &impl ConnectionTrait,
+        walk: Select<Entity>,
+    ) -> StoreResult<Vec<Model>> {
+        let (field, order) = self.sort.clone();
         let mut q = walk;
-        if let Some(cond) = cursor.and_then(|c| c.condition(field, &order)) {
+        if let Some(cond) = self.cursor.and_then(|c| c.condition(field, &order)) {
             q = q.filter(cond);
         }
-        // The page and the total are independent: run them on two pooled connections at once.
-        let rows = q
-            .order_by(field.column(), order.clone())
+        Ok(q.order_by(field.column(), order.clone())
             .order_by(Column::Id, order)
-            .limit(limit + 1)
-            .all(db);
-        let (rows, total) =
-            futures_util::future::join(rows, count_visible(db, counted, viewer, kind)).await;
-        let mut rows = rows?;
-        let (total, total_is_estimate) = total?;
-        let next_cursor = if rows.len() as u64 > limit {
-            rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-            rows.last().map(|r| Cursor::after(r, field).encode())
+            .limit(self.limit + 1)
+            .all(db)
+            .await?)
+    }
+
+    /// The page of `rows` (up to `limit + 1`, in order) with its total.
+    pub(super) fn finish(&self, mut rows: Vec<Model>, total: u64, total_is_estimate: bool) -> Page {
+        let next_cursor = if rows.len() as u64 > self.limit {
+            rows.truncate(usize::try_from(self.limit).unwrap_or(usize::MAX));
+            rows.last().map(|r| Cursor::after(r, self.sort.0).encode())
         } else {
             None
         };
-        Ok(Page {
+        Page {
             rows,
             next_cursor,
             total,
             total_is_estimate,
-        })
+        }
     }
 }
