@@ -131,3 +131,42 @@ async fn many_rows_are_split_under_the_bind_parameter_limits() {
         assert_eq!(page["total"], 1_501, "q={q}");
     }
 }
+
+#[tokio::test]
+async fn children_read_as_a_span_of_ids_are_each_records_own() {
+    let app = spawn_app().await;
+    let s = app.signup("span").await;
+    let mut ids = Vec::new();
+    for (given, phone, tag) in [
+        ("An", "0912000001", "vip"),
+        ("Bình", "0912000002", "mới"),
+        ("Chi", "0912000003", "vip"),
+    ] {
+        let r = create(&app, &s.token, "contacts", json!({
+            "first_name": given, "phones": [{"number": phone}, {"number": "02838123456", "label": "work"}],
+            "emails": [{"address": format!("{phone}@x.vn")}], "tags": [tag]
+        }))
+        .await;
+        ids.push(r["id"].as_str().unwrap().parse::<Uuid>().unwrap());
+    }
+    let (db, ws) = (app.state.db.conn(), s.workspace_id);
+    ids.sort();
+    // The first and the last: the one between them is in the span but not asked for.
+    let asked = [ids[0], ids[2]];
+    let spanned = records::load_children_sorted(db, ws, &asked).await.unwrap();
+    let probed = records::load_children(db, ws, &asked).await.unwrap();
+    assert_eq!(spanned, probed);
+    assert_eq!(spanned.len(), 2);
+    for id in asked {
+        let c = &spanned[&id];
+        assert_eq!(c.phones.len(), 2, "{c:?}");
+        assert_eq!(c.phones[1].0, "+842838123456", "in position order");
+        assert_eq!((c.emails.len(), c.tag_names.len()), (1, 1));
+    }
+    assert!(
+        records::load_children_sorted(db, ws, &[])
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}

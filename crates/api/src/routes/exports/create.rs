@@ -118,7 +118,7 @@ pub async fn export_create(
         after = Some(last.id);
         let read = page.len() as u64;
         let ids: Vec<_> = page.iter().map(|r| r.id).collect();
-        let mut children = records::load_children(db, ctx.ws(), &ids).await?;
+        let mut children = records::load_children_sorted(db, ctx.ws(), &ids).await?;
         let page = page
             .into_iter()
             .map(|r| {

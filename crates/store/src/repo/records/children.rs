@@ -2,11 +2,11 @@
 
 use std::collections::HashMap;
 
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, JoinType, Query};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, JoinType, Query, SimpleExpr};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use uuid::Uuid;
 
-use crate::entity::{record_email, record_phone, record_share, record_tag};
+use crate::entity::{record, record_email, record_phone, record_share, record_tag};
 use crate::error::StoreResult;
 use crate::repo::new_id;
 
@@ -117,6 +117,60 @@ pub async fn load_children(
     ws: Uuid,
     ids: &[Uuid],
 ) -> StoreResult<HashMap<Uuid, Children>> {
+    read_children(db, ws, ids, Of::Ids(ids)).await
+}
+
+/// The children of each of `ids`, given in ascending order (an export's page): when the span
+/// from the first id to the last holds few other records, they are read as one range of each
+/// child table's primary key rather than probed id by id (2,000 probes of an `IN` list cost
+/// SQLite 17–40 ms per table at a million contacts).
+pub async fn load_children_sorted(
+    db: &impl ConnectionTrait,
+    ws: Uuid,
+    ids: &[Uuid],
+) -> StoreResult<HashMap<Uuid, Children>> {
+    let (Some(first), Some(last)) = (ids.first(), ids.last()) else {
+        return Ok(HashMap::new());
+    };
+    let spanned = Query::select()
+        .expr(Expr::val(1))
+        .from(record::Entity)
+        .and_where(record::Column::WorkspaceId.eq(ws))
+        .and_where(record::Column::Id.between(*first, *last))
+        .to_owned();
+    let spanned = super::total::count(db, spanned).await?;
+    let of = if spanned <= 2 * ids.len() as u64 {
+        Of::Span(*first, *last)
+    } else {
+        Of::Ids(ids)
+    };
+    read_children(db, ws, ids, of).await
+}
+
+/// Which records' child rows a read asks for.
+#[derive(Debug, Clone, Copy)]
+enum Of<'a> {
+    /// These records.
+    Ids(&'a [Uuid]),
+    /// Every record whose id is in this range (rows of others are dropped after reading).
+    Span(Uuid, Uuid),
+}
+
+impl Of<'_> {
+    fn cond(self, record_id: Expr) -> SimpleExpr {
+        match self {
+            Of::Ids(ids) => record_id.is_in(ids.iter().copied()),
+            Of::Span(first, last) => record_id.between(first, last),
+        }
+    }
+}
+
+async fn read_children(
+    db: &impl ConnectionTrait,
+    ws: Uuid,
+    ids: &[Uuid],
+    of: Of<'_>,
+) -> StoreResult<HashMap<Uuid, Children>> {
     let mut out: HashMap<Uuid, Children> =
         ids.iter().map(|id| (*id, Children::default())).collect();
     if ids.is_empty() {
@@ -125,41 +179,52 @@ pub async fn load_children(
     // Four independent reads: run them at once on pooled connections.
     let phones = record_phone::Entity::find()
         .filter(record_phone::Column::WorkspaceId.eq(ws))
-        .filter(record_phone::Column::RecordId.is_in(ids.iter().copied()))
+        .filter(of.cond(Expr::col((
+            record_phone::Entity,
+            record_phone::Column::RecordId,
+        ))))
+        .order_by_asc(record_phone::Column::RecordId)
         .order_by_asc(record_phone::Column::Position)
         .all(db);
     let emails = record_email::Entity::find()
         .filter(record_email::Column::WorkspaceId.eq(ws))
-        .filter(record_email::Column::RecordId.is_in(ids.iter().copied()))
+        .filter(of.cond(Expr::col((
+            record_email::Entity,
+            record_email::Column::RecordId,
+        ))))
+        .order_by_asc(record_email::Column::RecordId)
         .order_by_asc(record_email::Column::Position)
         .all(db);
     let shares = record_share::Entity::find()
         .filter(record_share::Column::WorkspaceId.eq(ws))
-        .filter(record_share::Column::RecordId.is_in(ids.iter().copied()))
+        .filter(of.cond(Expr::col((
+            record_share::Entity,
+            record_share::Column::RecordId,
+        ))))
         .all(db);
     let (phones, emails, shares, tags) =
-        futures_util::future::join4(phones, emails, shares, tag_rows(db, ws, ids)).await;
+        futures_util::future::join4(phones, emails, shares, tag_rows(db, ws, of)).await;
     for p in phones? {
-        out.entry(p.record_id)
-            .or_default()
-            .phones
-            .push((p.e164, p.label));
+        if let Some(c) = out.get_mut(&p.record_id) {
+            c.phones.push((p.e164, p.label));
+        }
     }
     for e in emails? {
-        out.entry(e.record_id)
-            .or_default()
-            .emails
-            .push((e.address, e.label));
+        if let Some(c) = out.get_mut(&e.record_id) {
+            c.emails.push((e.address, e.label));
+        }
     }
     for s in shares? {
-        let entry = out.entry(s.record_id).or_default();
-        entry.share_teams.extend(s.team_id);
-        entry.share_users.extend(s.user_id);
+        if let Some(c) = out.get_mut(&s.record_id) {
+            c.share_teams.extend(s.team_id);
+            c.share_users.extend(s.user_id);
+        }
     }
     for (record_id, tag_id, name) in tags? {
-        let entry = out.entry(record_id).or_default();
-        entry.tag_ids.push(tag_id);
-        entry.tag_names.push(name);
+        if let Some(c) = out.get_mut(&record_id) {
+            c.tag_ids.push(tag_id);
+            c.tag_names.push(name);
+        }
     }
     Ok(out)
 }
@@ -168,7 +233,7 @@ pub async fn load_children(
 async fn tag_rows(
     db: &impl ConnectionTrait,
     ws: Uuid,
-    ids: &[Uuid],
+    of: Of<'_>,
 ) -> StoreResult<Vec<(Uuid, Uuid, String)>> {
     let (rt, t) = (Alias::new("rt"), Alias::new("t"));
     let stmt = Query::select()
@@ -188,7 +253,7 @@ async fn tag_rows(
                 ),
         )
         .and_where(Expr::col((rt.clone(), Alias::new("workspace_id"))).eq(ws))
-        .and_where(Expr::col((rt.clone(), Alias::new("record_id"))).is_in(ids.iter().copied()))
+        .and_where(of.cond(Expr::col((rt.clone(), Alias::new("record_id")))))
         .order_by((t.clone(), Alias::new("name")), sea_orm::Order::Asc)
         .to_owned();
     let rows = db.query_all(&stmt).await?;

@@ -17,7 +17,7 @@ mod visibility;
 mod write;
 
 pub use bulk::insert_many;
-pub use children::{Children, load_children, replace_children};
+pub use children::{Children, load_children, load_children_sorted, replace_children};
 pub use dupes::{Probe, candidates, clusters, scan_groups};
 pub use keyset::{Cursor, SortField};
 pub use list::{Filter, list_select};
