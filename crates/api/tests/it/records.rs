@@ -3,7 +3,7 @@
 use reqwest::Method;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, item_ids, spawn_app};
 
 pub async fn create(app: &TestApp, token: &str, kind: &str, body: Value) -> Value {
     app.post(&format!("/api/v1/{kind}"), token, body)
@@ -339,14 +339,6 @@ async fn searched_pages_follow_their_cursor_with_the_total_on_every_page() {
     )
     .await;
     made.reverse(); // newest first
-    let ids = |v: &Value| -> Vec<String> {
-        v["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|i| i["id"].as_str().unwrap().to_owned())
-            .collect()
-    };
     let mut seen = Vec::new();
     let mut cursor: Option<String> = None;
     loop {
@@ -364,7 +356,7 @@ async fn searched_pages_follow_their_cursor_with_the_total_on_every_page() {
             (page["total"].as_u64(), page["total_is_estimate"].as_bool()),
             (Some(3), Some(false))
         );
-        seen.extend(ids(&page));
+        seen.extend(item_ids(&page));
         match page["next_cursor"].as_str() {
             Some(c) => cursor = Some(c.to_owned()),
             None => break,
@@ -381,12 +373,12 @@ async fn searched_pages_follow_their_cursor_with_the_total_on_every_page() {
         .get("/api/v1/contacts?sort=name&limit=10", &s.token)
         .await
         .expect(200);
-    let by_name: Vec<String> = ids(&all)
+    let by_name: Vec<String> = item_ids(&all)
         .into_iter()
         .filter(|id| made.contains(id))
         .collect();
     assert_eq!(
-        ids(&first),
+        item_ids(&first),
         by_name[..2],
         "the list's order by name, among the matches"
     );
@@ -398,7 +390,7 @@ async fn searched_pages_follow_their_cursor_with_the_total_on_every_page() {
         )
         .await
         .expect(200);
-    let gone = ids(&last);
+    let gone = item_ids(&last);
     assert_eq!(gone.len(), 1);
     app.delete(&format!("/api/v1/contacts/{}", gone[0]), &s.token)
         .await
@@ -410,7 +402,7 @@ async fn searched_pages_follow_their_cursor_with_the_total_on_every_page() {
         )
         .await
         .expect(200);
-    assert_eq!(ids(&again), Vec::<String>::new());
+    assert_eq!(item_ids(&again), Vec::<String>::new());
     assert_eq!(
         (again["total"].as_u64(), again["next_cursor"].as_str()),
         (Some(2), None)

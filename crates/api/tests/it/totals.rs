@@ -5,7 +5,7 @@ use sen_store::repo::records;
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::helpers::spawn_app;
+use crate::helpers::{item_ids, spawn_app};
 use crate::records::create;
 
 #[tokio::test]
@@ -58,17 +58,9 @@ async fn totals_past_ten_thousand_are_flagged_estimates() {
         .expect(200);
     assert_eq!(found["total_is_estimate"], true);
     assert!(found["total"].as_u64().unwrap() > 10_000);
-    let ids = |v: &serde_json::Value| -> Vec<String> {
-        v["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|i| i["id"].as_str().unwrap().to_owned())
-            .collect()
-    };
     assert_eq!(
-        ids(&found),
-        ids(&page),
+        item_ids(&found),
+        item_ids(&page),
         "every row matches: the same first page"
     );
     let cursor = found["next_cursor"].as_str().unwrap();
@@ -86,8 +78,8 @@ async fn totals_past_ten_thousand_are_flagged_estimates() {
         )
         .await
         .expect(200);
-    assert_eq!(ids(&next), ids(&plain));
-    assert_eq!(ids(&next).len(), 5);
+    assert_eq!(item_ids(&next), item_ids(&plain));
+    assert_eq!(item_ids(&next).len(), 5);
     // A selective filter stays exact.
     let one = app
         .get(
