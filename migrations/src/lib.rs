@@ -17,6 +17,7 @@ mod m0008_imports;
 mod m0009_kind_counts;
 mod m0010_partial_links;
 mod m0011_live_status;
+mod m0012_word_starts;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0009_kind_counts::Migration),
             Box::new(m0010_partial_links::Migration),
             Box::new(m0011_live_status::Migration),
+            Box::new(m0012_word_starts::Migration),
         ]
     }
 }

@@ -127,6 +127,7 @@ pub async fn floor(
     pages: &[Vec<Uuid>],
 ) -> anyhow::Result<(Series, Vec<String>)> {
     let (mut series, mut problems) = (Vec::new(), Vec::new());
+    let mut slowest: Vec<(f64, usize)> = Vec::new();
     let mut measured_since = Instant::now();
     for k in 0_usize.. {
         let done = k.saturating_sub(budget.warmup);
@@ -153,6 +154,7 @@ pub async fn floor(
         let elapsed = t.elapsed();
         if k >= budget.warmup {
             series.push(elapsed.as_secs_f64() * 1e3);
+            slowest.push((elapsed.as_secs_f64() * 1e3, k % sc.queries.len()));
         }
         let i = k % sc.queries.len();
         if let Some(expected) = pages.get(i).filter(|_| k < sc.queries.len()) {
@@ -165,5 +167,28 @@ pub async fn floor(
             }
         }
     }
+    show_slowest(sc, slowest);
     Ok((Series(series), problems))
+}
+
+/// With `SEN_BENCH_SLOWEST=N`, the N slowest floor queries of a scenario go to stderr: which
+/// queries make its p95.
+fn show_slowest(sc: &Scenario, mut timed: Vec<(f64, usize)>) {
+    let Some(n) = std::env::var("SEN_BENCH_SLOWEST")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    else {
+        return;
+    };
+    timed.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (ms, i) in timed.into_iter().take(n) {
+        let q = &sc.queries[i];
+        eprintln!(
+            "  {ms:7.1} ms  q={:?} status={:?} tag={:?} sort={:?}",
+            q.q,
+            q.status,
+            q.tag.as_ref().map(|t| &t.1),
+            q.sort
+        );
+    }
 }

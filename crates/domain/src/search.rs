@@ -2,7 +2,10 @@
 //!
 //! A record's search document is its folded name, company and emails followed by the digits of
 //! its phones (international without `+`, and national), so one substring index serves names,
-//! companies, emails and phone numbers written in any format.
+//! companies, emails and phone numbers written in any format. Every word of it follows a space
+//! (the first one too), so a short needle is looked for where a word starts: ` an` finds "An"
+//! and "Anh", not every "Thanh" and "Lan" — and three characters are enough for the trigram
+//! indexes to look it up.
 
 use crate::value::{Country, Phone, PhoneQuery, search_key};
 
@@ -13,7 +16,7 @@ pub fn search_document(
     emails: &[&str],
     phones: &[&Phone],
 ) -> String {
-    let mut doc = search_key(display_name);
+    let mut doc = format!(" {}", search_key(display_name));
     for part in company.into_iter().chain(emails.iter().copied()) {
         let folded = search_key(part);
         if !folded.is_empty() {
@@ -37,6 +40,9 @@ pub fn search_document(
     doc
 }
 
+/// Words shorter than this are looked for at the start of a word, not anywhere in one.
+const SHORT_WORD: usize = 3;
+
 /// The substrings a search box text must all find in a search document.
 ///
 /// Text that reads as a phone number (or a fragment of one) becomes one needle of digits in
@@ -57,9 +63,14 @@ pub fn search_needles(q: &str, country: Country) -> Vec<String> {
     }
     let mut words: Vec<String> = Vec::new();
     for word in search_key(trimmed).split_whitespace() {
-        if !words.iter().any(|w| w.contains(word)) {
-            words.retain(|w| !word.contains(w.as_str()));
-            words.push(word.to_owned());
+        let needle = if word.chars().count() < SHORT_WORD {
+            format!(" {word}")
+        } else {
+            word.to_owned()
+        };
+        if !words.iter().any(|w| w.contains(needle.as_str())) {
+            words.retain(|w| !needle.contains(w.as_str()));
+            words.push(needle);
         }
     }
     words
@@ -102,7 +113,7 @@ mod tests {
             &[&p],
         );
         assert!(
-            doc.starts_with("nguyen van dat cong ty abc dat abc vn"),
+            doc.starts_with(" nguyen van dat cong ty abc dat abc vn"),
             "{doc}"
         );
         assert!(doc.contains("84381234567"));
@@ -137,13 +148,15 @@ mod tests {
 
     #[test]
     fn words_are_folded_deduplicated_and_order_free() {
-        // "an" lies inside "van": a document with "van" has it, so it adds nothing.
+        // A short word is looked for at a word's start: "an" is not the "an" inside "van".
         assert_eq!(
             search_needles("Nguyễn  Văn An", Country::VN),
-            ["nguyen", "van"]
+            ["nguyen", "van", " an"]
         );
-        assert_eq!(search_needles("An Nguyễn", Country::VN), ["an", "nguyen"]);
-        assert_eq!(search_needles("an an", Country::VN), ["an"]);
+        assert_eq!(search_needles("An Nguyễn", Country::VN), [" an", "nguyen"]);
+        assert_eq!(search_needles("an an", Country::VN), [" an"]);
+        // A longer word is a fragment anywhere: "guyen" lies inside "nguyen".
+        assert_eq!(search_needles("nguyen guyen", Country::VN), ["nguyen"]);
         assert_eq!(search_needles("  ", Country::VN), Vec::<String>::new());
     }
 
@@ -165,10 +178,28 @@ mod tests {
                 "{q}"
             );
         }
-        assert!(
-            !search_needles("tran", Country::VN)
+        for q in ["tran", "nguyen van bình", "uy", "guyen anh"] {
+            assert!(
+                !search_needles(q, Country::VN)
+                    .iter()
+                    .all(|n| doc.contains(n.as_str())),
+                "{q}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_short_word_matches_where_a_word_starts() {
+        let matches = |name: &str, q: &str| {
+            let doc = search_document(name, None, &[], &[]);
+            search_needles(q, Country::VN)
                 .iter()
                 .all(|n| doc.contains(n.as_str()))
-        );
+        };
+        assert!(matches("Lê Văn Tám", "le"), "the first word too");
+        assert!(matches("Nguyễn Thị Anh", "an"), "the start of a word");
+        assert!(matches("Hà Vy", "vy ha"));
+        assert!(!matches("Trần Thanh Lan", "an"), "not inside a word");
+        assert!(!matches("Nguyễn Văn Bình", "nguyen van an"));
     }
 }

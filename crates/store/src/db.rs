@@ -142,6 +142,12 @@ impl Db {
         Ok(())
     }
 
+    /// Reverts the newest `steps` migrations.
+    pub async fn migrate_down(&self, steps: u32) -> StoreResult<()> {
+        Migrator::down(&self.conn, Some(steps)).await?;
+        Ok(())
+    }
+
     /// How many migrations are applied.
     pub async fn applied_migrations(&self) -> StoreResult<usize> {
         Ok(Migrator::get_applied_migrations(&self.conn).await?.len())

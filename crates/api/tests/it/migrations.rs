@@ -1,6 +1,10 @@
 //! The migration set runs up → down → up on the test backend.
 
-use crate::helpers::fresh_database;
+use sen_store::repo::records;
+use uuid::Uuid;
+
+use crate::helpers::{fresh_database, item_ids, spawn_app};
+use crate::records::create;
 
 #[tokio::test]
 async fn migrations_go_up_down_and_up_again() {
@@ -20,4 +24,38 @@ async fn migrations_go_up_down_and_up_again() {
             .await
             .unwrap();
     }
+}
+
+#[tokio::test]
+async fn stored_search_documents_gain_their_leading_space() {
+    let app = spawn_app().await;
+    let s = app.signup("docs").await;
+    let made = create(
+        &app,
+        &s.token,
+        "contacts",
+        serde_json::json!({"first_name": "An", "last_name": "Nguyễn Thị"}),
+    )
+    .await;
+    let id: Uuid = made["id"].as_str().unwrap().parse().unwrap();
+    let db = &app.state.db;
+    let key = || async {
+        records::get_any(db.conn(), s.workspace_id, id)
+            .await
+            .unwrap()
+            .unwrap()
+            .search_key
+    };
+    assert_eq!(key().await, " nguyen thi an");
+    db.migrate_down(1).await.unwrap();
+    assert_eq!(
+        key().await,
+        "nguyen thi an",
+        "as documents were stored before"
+    );
+    db.migrate().await.unwrap();
+    assert_eq!(key().await, " nguyen thi an");
+    // The search index followed: the short word is found where a word starts.
+    let page = app.get("/api/v1/contacts?q=an", &s.token).await.expect(200);
+    assert_eq!(item_ids(&page), [id.to_string()]);
 }
