@@ -466,6 +466,11 @@ async fn filters_sorting_and_keyset_pages() {
         "any: odd and not vip (10) or vip (4)"
     );
     assert_eq!(total("tags_all=ch%E1%BA%B5n,vip").await, 4);
+    // One "any" tag (driven from the tag's rows on SQLite) with "all" tags, a status, a search.
+    assert_eq!(total("tag=ch%E1%BA%B5n&tags_all=vip").await, 4);
+    assert_eq!(total("tag=ch%E1%BA%B5n&status=new").await, 15);
+    assert_eq!(total("tag=l%E1%BA%BB&status=qualified").await, 1);
+    assert_eq!(total("tag=ch%E1%BA%B5n&q=kh").await, 15);
     assert_eq!(total("tag=unknown").await, 0);
     assert_eq!(total(&format!("owner_id={}", other.user_id)).await, 9);
     assert_eq!(total("has_phone=true").await, 5);

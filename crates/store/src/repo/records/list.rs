@@ -2,8 +2,12 @@
 //! starts from: the viewer's live records of a kind, filtered and searched.
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Condition, Expr, ExprTrait, Query, SimpleExpr};
-use sea_orm::{ColumnTrait, DatabaseBackend, EntityTrait, QueryFilter, Select, Value};
+use sea_orm::sea_query::{
+    Condition, Expr, ExprTrait, JoinType, Query, SelectStatement, SimpleExpr,
+};
+use sea_orm::{
+    ColumnTrait, DatabaseBackend, EntityTrait, QueryFilter, QuerySelect, QueryTrait, Select, Value,
+};
 use sen_domain::search::{search_needles, whole_phone};
 use sen_domain::value::Country;
 use uuid::Uuid;
@@ -76,6 +80,44 @@ pub(super) enum TagCheck {
     /// A correlated `EXISTS` per row: right for a page that walks the sort index and stops
     /// after a few hundred rows.
     Probe,
+    /// The one "any of" tag is left out: the caller joins its rows (see [`tag_driven_ids`]);
+    /// "all of" tags are probed.
+    Joined,
+}
+
+/// The ids of what `filter` narrows to, driven from the rows of its one "any of" tag: SQLite
+/// then reads the tag's index lazily and stops at the limit of a capped count (14 ms for
+/// 10,001 of 214,723 tagged contacts, where `id IN (the tag's records)` built the whole list
+/// first: 60–80 ms). None when the filter has no single such tag.
+pub(super) fn tag_driven_ids(
+    backend: DatabaseBackend,
+    viewer: &Viewer,
+    kind: &str,
+    filter: &Filter,
+) -> Option<SelectStatement> {
+    let [tag] = filter.tags_any.as_slice() else {
+        return None;
+    };
+    let checks = Checks {
+        tags: TagCheck::Joined,
+        needles: NeedleCheck::Index,
+    };
+    let mut ids = select_with(backend, viewer, kind, filter, checks)
+        .select_only()
+        .column(Column::Id)
+        .into_query();
+    let on = Condition::all()
+        .add(
+            Expr::col((record_tag::Entity, record_tag::Column::RecordId))
+                .equals((Entity, Column::Id)),
+        )
+        .add(
+            Expr::col((record_tag::Entity, record_tag::Column::WorkspaceId))
+                .eq(viewer.workspace_id),
+        )
+        .add(Expr::col((record_tag::Entity, record_tag::Column::TagId)).eq(*tag));
+    ids.join(JoinType::InnerJoin, record_tag::Entity, on);
+    Some(ids)
 }
 
 /// How the search needles are checked.
@@ -183,26 +225,27 @@ pub(super) fn select_with(
     if let Some(ids) = &filter.ids {
         q = q.filter(Column::Id.is_in(ids.clone()));
     }
+    // Probed per row unless read as a set.
+    let probe = checks.tags != TagCheck::Set;
     let tagged = |tags: Vec<Uuid>| -> SimpleExpr {
         let mut sub = Query::select();
         sub.from(record_tag::Entity)
             .and_where(record_tag::Column::WorkspaceId.eq(ws))
             .and_where(record_tag::Column::TagId.is_in(tags));
-        match checks.tags {
-            TagCheck::Set => {
-                Column::Id.in_subquery(sub.column(record_tag::Column::RecordId).to_owned())
-            }
-            TagCheck::Probe => Expr::exists(
+        if !probe {
+            Column::Id.in_subquery(sub.column(record_tag::Column::RecordId).to_owned())
+        } else {
+            Expr::exists(
                 sub.expr(Expr::val(1))
                     .and_where(
                         Expr::col((record_tag::Entity, record_tag::Column::RecordId))
                             .equals((Entity, Column::Id)),
                     )
                     .to_owned(),
-            ),
+            )
         }
     };
-    if !filter.tags_any.is_empty() {
+    if !filter.tags_any.is_empty() && checks.tags != TagCheck::Joined {
         q = q.filter(tagged(filter.tags_any.clone()));
     }
     for tag in &filter.tags_all {

@@ -1,6 +1,6 @@
 //! A list's total: exact up to 10,000 matches, an estimate (flagged) beyond.
 
-use sea_orm::sea_query::{Alias, Expr, Query};
+use sea_orm::sea_query::{Alias, Expr, Query, SelectStatement};
 use sea_orm::{ConnectionTrait, DatabaseBackend, QuerySelect, QueryTrait, Select};
 
 use super::list::{Filter, list_select};
@@ -26,8 +26,20 @@ pub async fn count_visible(
     viewer: &Viewer,
     kind: &str,
 ) -> StoreResult<(u64, bool)> {
-    let backend = db.get_database_backend();
     let ids = select.clone().select_only().column(Column::Id).into_query();
+    count_ids(db, ids, select, viewer, kind).await
+}
+
+/// [`count_visible`] of the matches' ids as `ids` selects them (written the way the engine
+/// counts them cheapest); `sampled` selects the same rows, for SQLite's sampled estimate.
+pub(super) async fn count_ids(
+    db: &impl ConnectionTrait,
+    ids: SelectStatement,
+    sampled: Select<Entity>,
+    viewer: &Viewer,
+    kind: &str,
+) -> StoreResult<(u64, bool)> {
+    let backend = db.get_database_backend();
     let planned = if backend == DatabaseBackend::Postgres {
         let planned = planner_estimate(db, &ids).await?;
         if planned >= TRUSTED_ESTIMATE {
@@ -43,7 +55,7 @@ pub async fn count_visible(
     }
     let estimate = match planned {
         Some(planned) => planned,
-        None => super::estimate::sampled(db, select, viewer.workspace_id, kind).await?,
+        None => super::estimate::sampled(db, sampled, viewer.workspace_id, kind).await?,
     };
     // An estimate, never below what was counted for sure.
     Ok((Ord::max(estimate, capped), true))
