@@ -12,5 +12,5 @@ pub mod store_file;
 pub mod write;
 
 pub use options::Resolved;
-pub use plan::{Planner, RowPlan};
+pub use plan::{Planner, ReadRow, RowPlan};
 pub use settings::Settings;

@@ -78,105 +78,46 @@ struct Valid {
     keys: Vec<u64>,
 }
 
-/// Plans chunks of one import in row order, remembering the file's earlier rows.
-pub struct Planner<'a> {
+/// A row read and validated (or failed), waiting to be planned.
+pub struct ReadRow {
+    row_no: u64,
+    cells: Vec<String>,
+    valid: Result<Valid, RowPlan>,
+}
+
+/// Reads and validates rows. It neither writes nor remembers anything, so the next chunk of
+/// a file can be read while the current one is planned and written.
+#[derive(Clone, Copy)]
+pub struct Reader<'a> {
     ctx: &'a Ctx,
     settings: &'a Settings,
     opts: &'a Resolved,
-    dry: bool,
-    /// Key hash → first row with it.
-    first_row: HashMap<u64, u64>,
-    /// Row → the record it ended up as (created, matched or changed).
-    target: HashMap<u64, Uuid>,
 }
 
-fn hash(key: &str) -> u64 {
-    let mut h = DefaultHasher::new();
-    key.hash(&mut h);
-    h.finish()
-}
+/// Rows read between two yields to the other work of the task.
+const READ_BURST: usize = 64;
 
-impl<'a> Planner<'a> {
-    /// A planner; `dry` for a preview (nothing is written, so no chunk is ever cut).
-    pub fn new(ctx: &'a Ctx, settings: &'a Settings, opts: &'a Resolved, dry: bool) -> Self {
-        Planner {
-            ctx,
-            settings,
-            opts,
-            dry,
-            first_row: HashMap::new(),
-            target: HashMap::new(),
-        }
-    }
-
-    /// Remembers a row handled by an earlier run of this import (resuming after a crash).
-    pub fn remember(&mut self, row_no: u64, cells: &[String], record: Uuid) {
-        let built = build(self.settings, &self.opts.mapping, cells);
-        let id = ident(&built.input, self.ctx.country);
-        for k in keys(&id, &self.opts.criteria) {
-            self.first_row.entry(hash(&k)).or_insert(row_no);
-        }
-        self.target.insert(row_no, record);
-    }
-
-    /// Plans `rows`. A row that must change a record another row of this chunk creates or
-    /// changes ends the chunk: it and the rows after it are returned, to be planned in the
-    /// next chunk once this one is written.
-    pub async fn plan(
-        &mut self,
+impl Reader<'_> {
+    /// Reads and validates `rows`, in order.
+    pub async fn read_rows(
+        self,
         db: &impl ConnectionTrait,
         rows: RowBatch,
-    ) -> ApiResult<(Vec<RowPlan>, RowBatch)> {
-        let mut read: Vec<(u64, Vec<String>, Result<Valid, RowPlan>)> = Vec::new();
-        for (row_no, cells) in rows {
-            let r = self.read(db, row_no, &cells).await?;
-            read.push((row_no, cells, r));
-        }
-        let matches = self.match_existing(db, &read).await?;
-        let mut plans = Vec::new();
-        let mut touched: HashSet<Uuid> = HashSet::new();
-        let mut rest = read.into_iter();
-        while let Some((row_no, cells, r)) = rest.next() {
-            let valid = match r {
-                Ok(v) => v,
-                Err(failed) => {
-                    plans.push(failed);
-                    continue;
-                }
-            };
-            let earlier = valid
-                .keys
-                .iter()
-                .find_map(|k| self.first_row.get(k).copied());
-            let (target, dup_row) = match earlier {
-                Some(n) => (self.target.get(&n).copied(), Some(n)),
-                None => (matches.get(&row_no).copied(), None),
-            };
-            let cut = !self.dry
-                && matches!(
-                    self.opts.mode,
-                    DuplicateMode::Overwrite | DuplicateMode::Merge
-                )
-                && target.is_some_and(|t| touched.contains(&t));
-            if cut {
-                let mut left = vec![(row_no, cells)];
-                left.extend(rest.map(|(n, c, _)| (n, c)));
-                return Ok((plans, left));
+    ) -> ApiResult<Vec<ReadRow>> {
+        let mut out = Vec::with_capacity(rows.len());
+        for (i, (row_no, cells)) in rows.into_iter().enumerate() {
+            if i % READ_BURST == READ_BURST - 1 {
+                // Reading is CPU work: let a chunk being written send its next statement.
+                tokio::task::yield_now().await;
             }
-            let plan = self
-                .decide(db, row_no, cells, valid, target, dup_row)
-                .await?;
-            if let Some(id) = plan.record_id
-                && matches!(
-                    plan.outcome,
-                    ImportOutcome::Created | ImportOutcome::Updated | ImportOutcome::Merged
-                )
-            {
-                touched.insert(id);
-            }
-            plans.push(plan);
+            let valid = self.read(db, row_no, &cells).await?;
+            out.push(ReadRow {
+                row_no,
+                cells,
+                valid,
+            });
         }
-        Ok((plans, Vec::new()))
+        Ok(out)
     }
 
     async fn read(
@@ -235,12 +176,126 @@ impl<'a> Planner<'a> {
             keys,
         }))
     }
+}
+
+pub struct Planner<'a> {
+    ctx: &'a Ctx,
+    settings: &'a Settings,
+    opts: &'a Resolved,
+    dry: bool,
+    /// Key hash → first row with it.
+    first_row: HashMap<u64, u64>,
+    /// Row → the record it ended up as (created, matched or changed).
+    target: HashMap<u64, Uuid>,
+}
+
+fn hash(key: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    key.hash(&mut h);
+    h.finish()
+}
+
+impl<'a> Planner<'a> {
+    /// A planner; `dry` for a preview (nothing is written, so no chunk is ever cut).
+    pub fn new(ctx: &'a Ctx, settings: &'a Settings, opts: &'a Resolved, dry: bool) -> Self {
+        Planner {
+            ctx,
+            settings,
+            opts,
+            dry,
+            first_row: HashMap::new(),
+            target: HashMap::new(),
+        }
+    }
+
+    /// Remembers a row handled by an earlier run of this import (resuming after a crash).
+    pub fn remember(&mut self, row_no: u64, cells: &[String], record: Uuid) {
+        let built = build(self.settings, &self.opts.mapping, cells);
+        let id = ident(&built.input, self.ctx.country);
+        for k in keys(&id, &self.opts.criteria) {
+            self.first_row.entry(hash(&k)).or_insert(row_no);
+        }
+        self.target.insert(row_no, record);
+    }
+
+    /// The reader of this planner's rows.
+    pub fn reader(&self) -> Reader<'a> {
+        Reader {
+            ctx: self.ctx,
+            settings: self.settings,
+            opts: self.opts,
+        }
+    }
+
+    /// Plans rows already read, in order. A row that must change a record another row of
+    /// this chunk creates or changes ends the chunk: it and the rows after it are returned
+    /// (read), to be planned in the next chunk once this one is written.
+    pub async fn plan_read(
+        &mut self,
+        db: &impl ConnectionTrait,
+        read: Vec<ReadRow>,
+    ) -> ApiResult<(Vec<RowPlan>, Vec<ReadRow>)> {
+        let matches = self.match_existing(db, &read).await?;
+        let mut plans = Vec::new();
+        let mut touched: HashSet<Uuid> = HashSet::new();
+        let mut rest = read.into_iter();
+        while let Some(ReadRow {
+            row_no,
+            cells,
+            valid,
+        }) = rest.next()
+        {
+            let valid = match valid {
+                Ok(v) => v,
+                Err(failed) => {
+                    plans.push(failed);
+                    continue;
+                }
+            };
+            let earlier = valid
+                .keys
+                .iter()
+                .find_map(|k| self.first_row.get(k).copied());
+            let (target, dup_row) = match earlier {
+                Some(n) => (self.target.get(&n).copied(), Some(n)),
+                None => (matches.get(&row_no).copied(), None),
+            };
+            let cut = !self.dry
+                && matches!(
+                    self.opts.mode,
+                    DuplicateMode::Overwrite | DuplicateMode::Merge
+                )
+                && target.is_some_and(|t| touched.contains(&t));
+            if cut {
+                let mut left = vec![ReadRow {
+                    row_no,
+                    cells,
+                    valid: Ok(valid),
+                }];
+                left.extend(rest);
+                return Ok((plans, left));
+            }
+            let plan = self
+                .decide(db, row_no, cells, valid, target, dup_row)
+                .await?;
+            if let Some(id) = plan.record_id
+                && matches!(
+                    plan.outcome,
+                    ImportOutcome::Created | ImportOutcome::Updated | ImportOutcome::Merged
+                )
+            {
+                touched.insert(id);
+            }
+            plans.push(plan);
+        }
+        Ok((plans, Vec::new()))
+    }
 
     /// For each valid row, the oldest visible record it duplicates by some criterion.
     async fn match_existing(
         &self,
         db: &impl ConnectionTrait,
-        read: &[(u64, Vec<String>, Result<Valid, RowPlan>)],
+        read: &[ReadRow],
     ) -> ApiResult<HashMap<u64, Uuid>> {
         let criteria = &self.opts.criteria;
         let mut out = HashMap::new();
@@ -249,7 +304,7 @@ impl<'a> Planner<'a> {
         }
         let valid: Vec<(u64, &Ident)> = read
             .iter()
-            .filter_map(|(n, _, r)| r.as_ref().ok().map(|v| (*n, &v.ident)))
+            .filter_map(|r| r.valid.as_ref().ok().map(|v| (r.row_no, &v.ident)))
             .collect();
         let kind = self.settings.kind.as_str();
         let viewer = &self.ctx.viewer;

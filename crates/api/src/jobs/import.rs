@@ -9,13 +9,16 @@ use std::collections::HashMap;
 use sen_api_types::import::{ImportCounts, ImportOptions};
 use sen_store::entity::job::Model;
 use sen_store::repo::{imports, jobs, now};
+use tokio::sync::mpsc::Receiver;
 use uuid::Uuid;
 
 use crate::config::import_chunk_from_env;
 use crate::imports::write::write_chunk;
-use crate::imports::{Planner, Settings};
+use crate::imports::{Planner, ReadRow, Resolved, Settings};
 use crate::routes::imports::common::{kind_of, open};
+use crate::routes::records::context::Ctx;
 use crate::sheets::RowBatch;
+use crate::sheets::SheetError;
 use crate::state::AppState;
 
 fn api(e: crate::error::ApiError) -> anyhow::Error {
@@ -56,8 +59,13 @@ async fn run_import(state: &AppState, worker: &str, job: &Model, id: Uuid) -> an
     };
     let mut counts: ImportCounts = serde_json::from_value(m.counts.clone()).unwrap_or_default();
     let chunk = import_chunk_from_env();
-    let mut buf: RowBatch = Vec::new();
-    let mut finished_reading = false;
+    let mut rows = Rows {
+        rx: &mut rx,
+        pending: &mut pending,
+        finished: false,
+        cursor,
+        done: &done,
+    };
     imports::advance(
         db,
         ws,
@@ -68,73 +76,23 @@ async fn run_import(state: &AppState, worker: &str, job: &Model, id: Uuid) -> an
         now(),
     )
     .await?;
-    loop {
-        while buf.len() < chunk && !finished_reading {
-            if pending.is_empty() {
-                match rx.recv().await {
-                    Some(batch) => pending = batch.map_err(|e| anyhow::anyhow!("{e}"))?,
-                    None => finished_reading = true,
-                }
-                continue;
-            }
-            let take = (chunk - buf.len()).min(pending.len());
-            for (row_no, cells) in pending.drain(..take) {
-                if row_no <= cursor {
-                    if let Some(record) = done.get(&row_no) {
-                        planner.remember(row_no, &cells, *record);
-                    }
-                } else {
-                    buf.push((row_no, cells));
-                }
-            }
-        }
-        if buf.is_empty() {
-            break;
-        }
-        let tx = state.db.begin().await?;
-        imports::lock_workspace(&tx, ws).await?;
-        let (plans, left) = planner
-            .plan(&tx, std::mem::take(&mut buf))
-            .await
-            .map_err(api)?;
-        let Some(last) = plans.last().map(|p| p.row_no) else {
-            anyhow::bail!("an import chunk planned no row");
-        };
-        write_chunk(&tx, &ctx, &resolved, id, plans, &mut counts)
-            .await
-            .map_err(api)?;
-        let last = i64::try_from(last)?;
-        imports::advance(
-            &tx,
-            ws,
-            id,
-            last,
-            serde_json::to_value(&counts)?,
-            imports::RUNNING,
-            now(),
-        )
-        .await?;
-        let progress = if counts.total == 0 {
-            0.0
-        } else {
-            (counts.scanned as f64 / counts.total as f64).min(1.0)
-        };
-        if !jobs::progress(
-            &tx,
-            job.id,
-            worker,
-            progress,
-            serde_json::to_value(&counts)?,
-            now(),
-        )
-        .await?
-        {
+    let reader = planner.reader();
+    let first = rows.next(&mut planner, chunk).await?;
+    let mut ready = reader.read_rows(db, first).await?;
+    while !ready.is_empty() {
+        // The next chunk is read and validated (CPU work) while this one is planned and
+        // written (database work): the two take turns on the task at every statement.
+        let raw = rows.next(&mut planner, chunk).await?;
+        let (who, how) = ((worker, job, id), (&ctx, &resolved));
+        let written = write(state, who, how, &mut planner, ready, &mut counts);
+        let read = reader.read_rows(db, raw);
+        let (written, read) = futures_util::future::join(written, read).await;
+        let Some(left) = written? else {
             // Taken over by another instance: it continues from the last commit.
-            sen_store::rollback(tx).await?;
             return Ok(());
-        }
-        sen_store::commit(tx).await?;
-        buf = left;
+        };
+        ready = left;
+        ready.extend(read?);
     }
     counts.total = counts.scanned;
     let tx = state.db.begin().await?;
@@ -170,6 +128,91 @@ async fn run_import(state: &AppState, worker: &str, job: &Model, id: Uuid) -> an
     .await?;
     sen_store::commit(tx).await?;
     Ok(())
+}
+
+/// The file's rows still to import, a chunk at a time.
+struct Rows<'a> {
+    rx: &'a mut Receiver<Result<RowBatch, SheetError>>,
+    pending: &'a mut RowBatch,
+    finished: bool,
+    /// Rows up to this one were committed by an earlier run.
+    cursor: u64,
+    /// What those rows became.
+    done: &'a HashMap<u64, Uuid>,
+}
+
+impl Rows<'_> {
+    /// Up to `chunk` rows after the cursor (empty at the end of the file); earlier rows are
+    /// only remembered by the planner.
+    async fn next(&mut self, planner: &mut Planner<'_>, chunk: usize) -> anyhow::Result<RowBatch> {
+        let mut buf: RowBatch = Vec::new();
+        while buf.len() < chunk && !self.finished {
+            if self.pending.is_empty() {
+                match self.rx.recv().await {
+                    Some(batch) => *self.pending = batch.map_err(|e| anyhow::anyhow!("{e}"))?,
+                    None => self.finished = true,
+                }
+                continue;
+            }
+            let take = (chunk - buf.len()).min(self.pending.len());
+            for (row_no, cells) in self.pending.drain(..take) {
+                if row_no <= self.cursor {
+                    if let Some(record) = self.done.get(&row_no) {
+                        planner.remember(row_no, &cells, *record);
+                    }
+                } else {
+                    buf.push((row_no, cells));
+                }
+            }
+        }
+        Ok(buf)
+    }
+}
+
+/// Plans and writes `ready` in one transaction, advancing the import's cursor with the job's
+/// heartbeat; the rows cut off for the next chunk come back. None when another instance
+/// took the job over (nothing written).
+async fn write(
+    state: &AppState,
+    (worker, job, id): (&str, &Model, Uuid),
+    (ctx, resolved): (&Ctx, &Resolved),
+    planner: &mut Planner<'_>,
+    ready: Vec<ReadRow>,
+    counts: &mut ImportCounts,
+) -> anyhow::Result<Option<Vec<ReadRow>>> {
+    let ws = job.workspace_id;
+    let tx = state.db.begin().await?;
+    imports::lock_workspace(&tx, ws).await?;
+    let (plans, left) = planner.plan_read(&tx, ready).await.map_err(api)?;
+    let Some(last) = plans.last().map(|p| p.row_no) else {
+        anyhow::bail!("an import chunk planned no row");
+    };
+    write_chunk(&tx, ctx, resolved, id, plans, counts)
+        .await
+        .map_err(api)?;
+    let last = i64::try_from(last)?;
+    imports::advance(
+        &tx,
+        ws,
+        id,
+        last,
+        serde_json::to_value(&*counts)?,
+        imports::RUNNING,
+        now(),
+    )
+    .await?;
+    let progress = if counts.total == 0 {
+        0.0
+    } else {
+        (counts.scanned as f64 / counts.total as f64).min(1.0)
+    };
+    let heartbeat = serde_json::to_value(&*counts)?;
+    if !jobs::progress(&tx, job.id, worker, progress, heartbeat, now()).await? {
+        sen_store::rollback(tx).await?;
+        return Ok(None);
+    }
+    sen_store::commit(tx).await?;
+    Ok(Some(left))
 }
 
 /// Rows an earlier run committed that stand for a record (resuming).

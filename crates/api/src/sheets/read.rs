@@ -12,6 +12,9 @@ use super::csv_text::{decode, sniff_delimiter};
 
 /// Rows sent per message.
 const BATCH: usize = 1_000;
+/// Batches the reader may parse ahead of the rows taken: two import chunks (5,000 rows each)
+/// — parsing runs while a chunk is written, a few MB at most.
+const AHEAD: usize = 10;
 /// Rows shown per sheet after an upload.
 const FIRST_ROWS: usize = 5;
 
@@ -181,7 +184,7 @@ pub fn stream_rows(
     from: u64,
     to: Option<u64>,
 ) -> mpsc::Receiver<Result<RowBatch, SheetError>> {
-    let (tx, rx) = mpsc::channel(2);
+    let (tx, rx) = mpsc::channel(AHEAD);
     tokio::task::spawn_blocking(move || {
         let outcome = produce(&path, format, sheet.as_deref(), from, to, &tx);
         if let Err(err) = outcome {

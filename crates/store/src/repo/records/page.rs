@@ -46,10 +46,10 @@ pub async fn list(
         cursor,
         limit,
     };
-    if backend == DatabaseBackend::Sqlite {
-        if let Some(fts) = super::list::fts_query(&filter.needles) {
-            return super::searched::page(db, pages, filter, &fts).await;
-        }
+    if backend == DatabaseBackend::Sqlite
+        && let Some(fts) = super::list::fts_query(&filter.needles)
+    {
+        return super::searched::page(db, pages, filter, &fts).await;
     }
     let base = list_select(backend, viewer, kind, filter);
     let by_tag = !filter.tags_any.is_empty() || !filter.tags_all.is_empty();
