@@ -16,7 +16,7 @@ pub fn search_document(
     emails: &[&str],
     phones: &[&Phone],
 ) -> String {
-    let mut doc = format!(" {}", search_key(display_name));
+    let mut doc = document_start(&search_key(display_name));
     for part in company.into_iter().chain(emails.iter().copied()) {
         let folded = search_key(part);
         if !folded.is_empty() {
@@ -38,6 +38,12 @@ pub fn search_document(
         }
     }
     doc
+}
+
+/// How the search document of a record whose folded name is `folded_name` begins (the name
+/// itself follows a space): lookups of records by exact name narrow by it.
+pub fn document_start(folded_name: &str) -> String {
+    format!(" {folded_name}")
 }
 
 /// Words shorter than this are looked for at the start of a word, not anywhere in one.

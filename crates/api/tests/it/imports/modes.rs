@@ -124,3 +124,41 @@ async fn the_four_modes_give_the_documented_result() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_name_criterion_matches_the_whole_folded_name_only() {
+    let app = spawn_app().await;
+    let s = app.signup("byname").await;
+    // "Lê An" in the file: the first is the same name unaccented, the others only start
+    // or end like it.
+    let same = create(
+        &app,
+        &s.token,
+        "leads",
+        json!({"first_name": "An", "last_name": "Le"}),
+    )
+    .await;
+    for (first, last) in [("Anh", "Lê"), ("An", "Lê Văn")] {
+        create(
+            &app,
+            &s.token,
+            "leads",
+            json!({"first_name": first, "last_name": last}),
+        )
+        .await;
+    }
+    let done = import(
+        &app,
+        &s,
+        "leads",
+        "modes.csv",
+        modes_csv(),
+        json!({"duplicates": {"criteria": ["name"], "mode": "skip"}}),
+    )
+    .await;
+    assert_eq!(done["counts"]["skipped"], 1, "{done}");
+    assert_eq!(done["counts"]["created"], 1, "{done}");
+    let id = done["id"].as_str().unwrap();
+    let skipped = super::rows(&app, &s, id, "skipped").await;
+    assert_eq!(skipped[0]["record_id"], same["id"], "{skipped:?}");
+}

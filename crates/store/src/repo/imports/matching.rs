@@ -4,6 +4,7 @@
 
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sen_domain::search::document_start;
 use sen_domain::value::search_key;
 use uuid::Uuid;
 
@@ -63,6 +64,7 @@ pub async fn by_emails(
 
 /// Live records of `kind` visible to `viewer` whose folded name is one of `names`. The
 /// search document starts with the folded name, so a prefix test on it narrows the rows.
+/// A name that is the whole document, or ends at a space in it, matches.
 pub async fn by_names(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
@@ -73,9 +75,10 @@ pub async fn by_names(
     for chunk in names.chunks(200) {
         let mut any = sea_orm::Condition::any();
         for n in chunk {
+            let start = document_start(n);
             any = any
-                .add(Column::SearchKey.eq(n.clone()))
-                .add(Column::SearchKey.like(format!("{n} %")));
+                .add(Column::SearchKey.eq(start.clone()))
+                .add(Column::SearchKey.like(format!("{start} %")));
         }
         let rows = list_select(db.get_database_backend(), viewer, kind, &Filter::default())
             .filter(any)

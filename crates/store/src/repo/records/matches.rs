@@ -4,6 +4,7 @@
 
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect};
+use sen_domain::search::document_start;
 use sen_domain::value::search_key;
 
 use super::list::{Filter, list_select};
@@ -120,7 +121,7 @@ async fn same_name(
     };
     // Folded keys hold only letters, digits and spaces: nothing to escape for LIKE.
     let rows = list_select(db.get_database_backend(), viewer, kind, &filter)
-        .filter(Column::SearchKey.like(format!("{key}%")))
+        .filter(Column::SearchKey.like(format!("{}%", document_start(key))))
         .order_by_asc(Column::Id)
         .limit(PER_CRITERION * 4)
         .all(db)
