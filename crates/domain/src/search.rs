@@ -67,8 +67,14 @@ pub fn search_needles(q: &str, country: Country) -> Vec<String> {
             None => {}
         }
     }
+    word_needles(&search_key(trimmed))
+}
+
+/// The needles of folded text's words, each required: a short word as the start of a word,
+/// a longer one anywhere; a needle another one holds adds nothing and is left out.
+pub fn word_needles(folded: &str) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
-    for word in search_key(trimmed).split_whitespace() {
+    for word in folded.split_whitespace() {
         let needle = if word.chars().count() < SHORT_WORD {
             format!(" {word}")
         } else {

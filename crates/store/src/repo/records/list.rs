@@ -282,15 +282,17 @@ pub(super) fn select_with(
     q
 }
 
-/// The needles SQLite's FTS5 trigram index can look up: three characters or more.
-fn indexed(needles: &[String]) -> impl Iterator<Item = &String> {
-    needles.iter().filter(|n| n.chars().count() >= 3)
+/// Whether SQLite's FTS5 trigram index can look `needle` up: three characters or more.
+fn indexable(needle: &str) -> bool {
+    needle.chars().count() >= 3
 }
 
 /// The FTS5 query requiring every indexed needle (each a quoted phrase); None when no needle
 /// is long enough for the trigram index.
 pub(super) fn fts_query(needles: &[String]) -> Option<String> {
-    let phrases: Vec<String> = indexed(needles)
+    let phrases: Vec<String> = needles
+        .iter()
+        .filter(|n| indexable(n))
         .map(|n| format!("\"{}\"", n.replace('"', "\"\"")))
         .collect();
     (!phrases.is_empty()).then(|| phrases.join(" AND "))
@@ -339,10 +341,9 @@ fn search(
         ));
     }
     for needle in needles {
-        let short = needle.chars().count() < 3;
         let on_row = match check {
             NeedleCheck::Scan => true,
-            NeedleCheck::Index | NeedleCheck::Joined => !sqlite || short,
+            NeedleCheck::Index | NeedleCheck::Joined => !sqlite || !indexable(needle),
         };
         if on_row {
             cond = cond.add(holds(backend, needle));

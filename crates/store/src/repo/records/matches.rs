@@ -4,7 +4,7 @@
 
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect};
-use sen_domain::search::document_start;
+use sen_domain::search::{document_start, word_needles};
 use sen_domain::value::search_key;
 
 use super::list::{Filter, list_select};
@@ -108,15 +108,8 @@ async fn same_name(
     kind: &str,
     key: &str,
 ) -> StoreResult<Vec<Model>> {
-    let mut needles: Vec<String> = Vec::new();
-    for word in key.split_whitespace() {
-        if !needles.iter().any(|n| n.contains(word)) {
-            needles.retain(|n| !word.contains(n.as_str()));
-            needles.push(word.to_owned());
-        }
-    }
     let filter = Filter {
-        needles,
+        needles: word_needles(key),
         ..Filter::default()
     };
     // Folded keys hold only letters, digits and spaces: nothing to escape for LIKE.

@@ -2,15 +2,14 @@
 
 use sea_orm::sea_query::SelectStatement;
 use sea_orm::{
-    ConnectionTrait, DatabaseBackend, Order, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
-    Select,
+    ConnectionTrait, DatabaseBackend, Order, QueryFilter, QueryOrder, QuerySelect, Select,
 };
 
 use super::keyset::{Cursor, SortField};
 use super::list::{
     Checks, Filter, NeedleCheck, TagCheck, list_select, select_with, tag_driven_ids,
 };
-use super::total::count_ids;
+use super::total::{count_ids, id_select};
 use super::visibility::Viewer;
 use crate::entity::record::{Column, Entity, Model};
 use crate::error::StoreResult;
@@ -66,8 +65,7 @@ pub async fn list(
         needles: NeedleCheck::Index,
     };
     let walk = select_with(backend, viewer, kind, filter, checks);
-    let ids = tag_driven_ids(backend, viewer, kind, filter)
-        .unwrap_or_else(|| base.select_only().column(Column::Id).into_query());
+    let ids = tag_driven_ids(backend, viewer, kind, filter).unwrap_or_else(|| id_select(base));
     pages.read_ids(db, walk.clone(), ids, walk).await
 }
 
@@ -111,12 +109,8 @@ impl Pages<'_> {
         walk: Select<Entity>,
         counted: Select<Entity>,
     ) -> StoreResult<Page> {
-        let ids = counted
-            .clone()
-            .select_only()
-            .column(Column::Id)
-            .into_query();
-        self.read_ids(db, walk, ids, counted).await
+        self.read_ids(db, walk, id_select(counted.clone()), counted)
+            .await
     }
 
     /// The page read from `walk` and the total: the ids of `ids` counted, estimated (past

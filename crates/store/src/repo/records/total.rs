@@ -26,8 +26,12 @@ pub async fn count_visible(
     viewer: &Viewer,
     kind: &str,
 ) -> StoreResult<(u64, bool)> {
-    let ids = select.clone().select_only().column(Column::Id).into_query();
-    count_ids(db, ids, select, viewer, kind).await
+    count_ids(db, id_select(select.clone()), select, viewer, kind).await
+}
+
+/// The ids of the rows `select` matches.
+pub(super) fn id_select(select: Select<Entity>) -> SelectStatement {
+    select.select_only().column(Column::Id).into_query()
 }
 
 /// [`count_visible`] of the matches' ids as `ids` selects them (written the way the engine
