@@ -3,6 +3,7 @@
 //! the dry-run preview and the run) and writing a planned chunk.
 
 pub mod build;
+pub mod chunks;
 pub mod keys;
 pub mod merge;
 pub mod options;
@@ -11,6 +12,7 @@ pub mod settings;
 pub mod store_file;
 pub mod write;
 
+pub use chunks::Chunks;
 pub use options::Resolved;
 pub use plan::{Planner, ReadRow, RowPlan};
 pub use settings::Settings;

@@ -9,19 +9,21 @@ use std::collections::HashMap;
 use sen_api_types::import::{ImportCounts, ImportOptions};
 use sen_store::entity::job::Model;
 use sen_store::repo::{imports, jobs, now};
-use tokio::sync::mpsc::Receiver;
 use uuid::Uuid;
 
 use crate::config::import_chunk_from_env;
 use crate::imports::write::write_chunk;
-use crate::imports::{Planner, ReadRow, Resolved, Settings};
+use crate::imports::{Chunks, Planner, ReadRow, Resolved, Settings};
 use crate::routes::imports::common::{kind_of, open};
 use crate::routes::records::context::Ctx;
-use crate::sheets::RowBatch;
 use crate::sheets::SheetError;
 use crate::state::AppState;
 
 fn api(e: crate::error::ApiError) -> anyhow::Error {
+    anyhow::anyhow!("{e}")
+}
+
+fn sheet(e: SheetError) -> anyhow::Error {
     anyhow::anyhow!("{e}")
 }
 
@@ -48,8 +50,7 @@ async fn run_import(state: &AppState, worker: &str, job: &Model, id: Uuid) -> an
     let ctx = super::starter_ctx(state, ws, m.created_by).await?;
     let settings = Settings::load(db, ws, kind_of(&m)).await.map_err(api)?;
     let opts: ImportOptions = serde_json::from_value(m.options.clone().unwrap_or_default())?;
-    let (resolved, _, mut rx, mut pending) =
-        open(state, &ctx, &settings, &m, &opts).await.map_err(api)?;
+    let (resolved, _, rx, pending) = open(state, &ctx, &settings, &m, &opts).await.map_err(api)?;
     let mut planner = Planner::new(&ctx, &settings, &resolved, false);
     let cursor = u64::try_from(m.cursor).unwrap_or(0);
     let done = if cursor > 0 {
@@ -59,13 +60,7 @@ async fn run_import(state: &AppState, worker: &str, job: &Model, id: Uuid) -> an
     };
     let mut counts: ImportCounts = serde_json::from_value(m.counts.clone()).unwrap_or_default();
     let chunk = import_chunk_from_env();
-    let mut rows = Rows {
-        rx: &mut rx,
-        pending: &mut pending,
-        finished: false,
-        cursor,
-        done: &done,
-    };
+    let mut rows = Chunks::new(rx, pending).resuming(cursor, done);
     imports::advance(
         db,
         ws,
@@ -77,12 +72,12 @@ async fn run_import(state: &AppState, worker: &str, job: &Model, id: Uuid) -> an
     )
     .await?;
     let reader = planner.reader();
-    let first = rows.next(&mut planner, chunk).await?;
+    let first = rows.next(&mut planner, chunk).await.map_err(sheet)?;
     let mut ready = reader.read_rows(db, first).await?;
     while !ready.is_empty() {
         // The next chunk is read and validated (CPU work) while this one is planned and
         // written (database work): the two take turns on the task at every statement.
-        let raw = rows.next(&mut planner, chunk).await?;
+        let raw = rows.next(&mut planner, chunk).await.map_err(sheet)?;
         let (who, how) = ((worker, job, id), (&ctx, &resolved));
         let written = write(state, who, how, &mut planner, ready, &mut counts);
         let read = reader.read_rows(db, raw);
@@ -128,45 +123,6 @@ async fn run_import(state: &AppState, worker: &str, job: &Model, id: Uuid) -> an
     .await?;
     sen_store::commit(tx).await?;
     Ok(())
-}
-
-/// The file's rows still to import, a chunk at a time.
-struct Rows<'a> {
-    rx: &'a mut Receiver<Result<RowBatch, SheetError>>,
-    pending: &'a mut RowBatch,
-    finished: bool,
-    /// Rows up to this one were committed by an earlier run.
-    cursor: u64,
-    /// What those rows became.
-    done: &'a HashMap<u64, Uuid>,
-}
-
-impl Rows<'_> {
-    /// Up to `chunk` rows after the cursor (empty at the end of the file); earlier rows are
-    /// only remembered by the planner.
-    async fn next(&mut self, planner: &mut Planner<'_>, chunk: usize) -> anyhow::Result<RowBatch> {
-        let mut buf: RowBatch = Vec::new();
-        while buf.len() < chunk && !self.finished {
-            if self.pending.is_empty() {
-                match self.rx.recv().await {
-                    Some(batch) => *self.pending = batch.map_err(|e| anyhow::anyhow!("{e}"))?,
-                    None => self.finished = true,
-                }
-                continue;
-            }
-            let take = (chunk - buf.len()).min(self.pending.len());
-            for (row_no, cells) in self.pending.drain(..take) {
-                if row_no <= self.cursor {
-                    if let Some(record) = self.done.get(&row_no) {
-                        planner.remember(row_no, &cells, *record);
-                    }
-                } else {
-                    buf.push((row_no, cells));
-                }
-            }
-        }
-        Ok(buf)
-    }
 }
 
 /// Plans and writes `ready` in one transaction, advancing the import's cursor with the job's

@@ -6,7 +6,6 @@ use sen_api_types::error::Problem;
 use sen_api_types::import::{
     ImportCounts, ImportOptions, ImportOutcome, ImportPreview, ImportRowResult,
 };
-use tokio::sync::mpsc::Receiver;
 use uuid::Uuid;
 
 use super::common::{kind_of, open, own_import, sheet_error};
@@ -14,9 +13,8 @@ use crate::auth::AuthUser;
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::imports::plan::RowPlan;
-use crate::imports::{Planner, Settings};
+use crate::imports::{Chunks, Planner, Settings};
 use crate::routes::records::context::Ctx;
-use crate::sheets::{RowBatch, SheetError};
 use crate::state::AppState;
 
 /// Rows listed in a preview.
@@ -47,19 +45,25 @@ pub async fn import_preview(
     let m = own_import(state.db.conn(), &ctx, *id).await?;
     let settings = Settings::load(state.db.conn(), ctx.ws(), kind_of(&m)).await?;
     let opts = body.into_inner();
-    let (resolved, _, mut rx, mut pending) = open(&state, &ctx, &settings, &m, &opts).await?;
+    let (resolved, _, rx, pending) = open(&state, &ctx, &settings, &m, &opts).await?;
+    let mut chunks = Chunks::new(rx, pending);
     let mut planner = Planner::new(&ctx, &settings, &resolved, true);
     let reader = planner.reader();
     let db = state.db.conn();
     let mut counts = ImportCounts::default();
     let mut rows = Vec::new();
-    let mut finished = false;
     // Rows are matched against the database a chunk at a time, as the run does; the next
     // chunk is read and validated meanwhile.
-    let first = next_chunk(&mut rx, &mut pending, &mut finished).await?;
+    let first = chunks
+        .next(&mut planner, CHUNK)
+        .await
+        .map_err(sheet_error)?;
     let mut ready = reader.read_rows(db, first).await?;
     while !ready.is_empty() {
-        let raw = next_chunk(&mut rx, &mut pending, &mut finished).await?;
+        let raw = chunks
+            .next(&mut planner, CHUNK)
+            .await
+            .map_err(sheet_error)?;
         let planned = planner.plan_read(db, ready);
         let (planned, read) = futures_util::future::join(planned, reader.read_rows(db, raw)).await;
         // A dry run cuts no chunk: nothing is left over.
@@ -81,21 +85,6 @@ pub async fn import_preview(
         rows,
         rows_truncated: truncated,
     }))
-}
-
-/// The rows received up to a chunk's worth (all of them once the file is read).
-async fn next_chunk(
-    rx: &mut Receiver<Result<RowBatch, SheetError>>,
-    pending: &mut RowBatch,
-    finished: &mut bool,
-) -> ApiResult<RowBatch> {
-    while !*finished && pending.len() < CHUNK {
-        match rx.recv().await {
-            Some(batch) => pending.extend(batch.map_err(sheet_error)?),
-            None => *finished = true,
-        }
-    }
-    Ok(std::mem::take(pending))
 }
 
 /// Adds an outcome to the counts.
