@@ -22,6 +22,11 @@ use anyhow::{Context, bail};
 
 use crate::args::Args;
 
+/// The allocator the `sen` server runs with, so the server measured in process is the one
+/// that ships.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     if std::env::args().any(|a| a == "-h" || a == "--help") {
