@@ -55,13 +55,20 @@ pub enum Section {
     Acting,
     /// Import and export.
     Transfer,
+    /// The large .csv import (PostgreSQL only: its goal is production's engine's).
+    Csv,
 }
 
-const SECTIONS: [Section; 3] = [Section::Records, Section::Acting, Section::Transfer];
+const SECTIONS: [Section; 4] = [
+    Section::Records,
+    Section::Acting,
+    Section::Transfer,
+    Section::Csv,
+];
 
 pub const USAGE: &str = "usage: sen-bench [--rows N] [--engines sqlite,postgres] [--pg-url URL] \
 [--iterations N] [--out PATH] [--seed N] [--check] [--keep-db] \
-[--sections records,acting,transfer]";
+[--sections records,acting,transfer,csv]";
 
 fn default_out() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR")
@@ -146,7 +153,8 @@ fn sections(text: &str) -> anyhow::Result<Vec<Section>> {
             "records" => Section::Records,
             "acting" => Section::Acting,
             "transfer" => Section::Transfer,
-            other => bail!("unknown section {other:?}; use records, acting and/or transfer"),
+            "csv" => Section::Csv,
+            other => bail!("unknown section {other:?}; use records, acting, transfer and/or csv"),
         };
         if !out.contains(&section) {
             out.push(section);

@@ -34,8 +34,9 @@ async fn main() -> anyhow::Result<()> {
         return Ok(());
     }
     let args = Args::parse(std::env::args().skip(1))?;
-    // The server's slow-statement log (SEN_SLOW_QUERY_MS) needs a subscriber to go anywhere.
-    if std::env::var_os("SEN_SLOW_QUERY_MS").is_some() {
+    // The server's slow-statement log (SEN_SLOW_QUERY_MS) and its other logs (RUST_LOG)
+    // need a subscriber to go anywhere.
+    if std::env::var_os("SEN_SLOW_QUERY_MS").is_some() || std::env::var_os("RUST_LOG").is_some() {
         sen_api::telemetry::init();
     }
     let (mut reports, mut problems) = (Vec::new(), Vec::new());

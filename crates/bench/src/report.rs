@@ -26,6 +26,8 @@ pub struct EngineReport {
     pub acting: Vec<crate::acting::Acted>,
     /// Import and export at scale.
     pub transfer: Option<crate::transfer::TransferStats>,
+    /// The large .csv import (PostgreSQL).
+    pub csv: Option<crate::transfer::CsvStats>,
 }
 
 /// The goal in milliseconds (HTTP p95) of a scenario on an engine.
@@ -104,7 +106,7 @@ fn engine_section(s: &mut String, r: &EngineReport) {
     for row in &r.rows {
         let goal = goal_ms(row.goal, r.engine);
         let p95 = row.http.quantile(0.95);
-        let verdict = if p95 <= goal { "PASS" } else { "FAIL" };
+        let verdict = verdict(p95 <= goal);
         let _ = writeln!(
             s,
             "| {} | {:.1} | {:.1} | {:.1} | {:.1} | ≤ {goal:.0} | {verdict} | {} / {} |",
@@ -125,7 +127,7 @@ fn engine_section(s: &mut String, r: &EngineReport) {
         );
         let _ = writeln!(s, "|---|---|---|---|");
         for a in &r.acting {
-            let verdict = if a.pass { "PASS" } else { "FAIL" };
+            let verdict = verdict(a.pass);
             let _ = writeln!(
                 s,
                 "| {} | {} | {} | {verdict} |",
@@ -137,6 +139,9 @@ fn engine_section(s: &mut String, r: &EngineReport) {
     if let Some(t) = &r.transfer {
         transfer_section(s, r.engine, t);
     }
+    if let Some(c) = &r.csv {
+        csv_section(s, c);
+    }
 }
 
 /// Issue 6's goals, for a 100,000-row file: end to end ≤ 8 s on SQLite and ≤ 10 s on
@@ -146,7 +151,6 @@ fn transfer_section(s: &mut String, engine: Engine, t: &crate::transfer::Transfe
         Engine::Sqlite => 8.0,
         Engine::Postgres => 10.0,
     };
-    let verdict = |ok: bool| if ok { "PASS" } else { "FAIL" };
     let e2e = t.end_to_end.as_secs_f64();
     let floor = t.floor.as_secs_f64();
     let ratio = e2e / floor.max(1e-9);
@@ -199,6 +203,47 @@ fn transfer_section(s: &mut String, engine: Engine, t: &crate::transfer::Transfe
         "| export extra peak RSS (MB, anonymous memory) | {:.1} | ≤ 50 | {} |\n",
         t.export_rss_mb,
         verdict(t.export_rss_mb <= 50.0),
+    );
+}
+
+/// A goal's verdict.
+fn verdict(ok: bool) -> &'static str {
+    if ok { "PASS" } else { "FAIL" }
+}
+
+/// The large .csv import: issue 6 asks a million rows end to end in 60 s on PostgreSQL.
+fn csv_section(s: &mut String, c: &crate::transfer::CsvStats) {
+    let e2e = c.end_to_end.as_secs_f64();
+    // The goal is for a million rows; a smaller run is held to the same rate.
+    let goal = 60.0 * c.rows as f64 / 1e6;
+    let _ = writeln!(
+        s,
+        "Large import: a {:.1} MB .csv of {} rows, {} of them existing contacts in other \
+         spellings (criteria phone, email; mode skip). Counts: {}. The goal is 60 s for \
+         1,000,000 rows (here {goal:.1} s).\n",
+        c.file_bytes as f64 / 1e6,
+        thousands(c.rows),
+        thousands(c.existing),
+        c.counts,
+    );
+    let _ = writeln!(s, "| step | seconds | goal | PASS/FAIL |");
+    let _ = writeln!(s, "|---|---:|---:|---|");
+    for (step, took) in [
+        ("upload (store + read sheets)", c.upload),
+        ("preview (dry run of every row)", c.preview),
+        ("run (202 → done)", c.run),
+    ] {
+        let _ = writeln!(s, "| {step} | {:.2} | | |", took.as_secs_f64());
+    }
+    let _ = writeln!(
+        s,
+        "| end to end | {e2e:.2} | ≤ {goal:.1} | {} |",
+        verdict(e2e <= goal)
+    );
+    let _ = writeln!(
+        s,
+        "| extra peak RSS while imported (MB, anonymous memory) | {:.1} | | |\n",
+        c.rss_mb
     );
 }
 

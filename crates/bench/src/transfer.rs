@@ -22,6 +22,9 @@ use crate::setup::Workspace;
 /// One spreadsheet row: last name, first name, phone, e-mail.
 type Row = [String; 4];
 
+/// The files' header line.
+const HEADERS: [&str; 4] = ["Họ", "Tên", "Điện thoại", "Email"];
+
 /// What was measured.
 #[derive(Debug, Clone, Default)]
 pub struct TransferStats {
@@ -59,7 +62,7 @@ pub async fn measure<R: rand::Rng>(
 ) -> anyhow::Result<(TransferStats, Vec<String>)> {
     let mut problems = Vec::new();
     let existing = rows / 5;
-    let table = file_rows(rng, db, ws, facts, rows, existing).await?;
+    let table = file_rows(rng, db, ws, facts, rows, existing, &XLSX_PEOPLE).await?;
     let bytes = workbook(&table)?;
     let mut st = TransferStats {
         rows,
@@ -71,58 +74,13 @@ pub async fn measure<R: rand::Rng>(
 
     // The floor first, in a transaction rolled back: the database work a run cannot avoid.
     st.floor = floor(db, ws, &table).await?;
+    drop(table);
 
-    let started = Instant::now();
-    let up = http
-        .upload(token, "contacts", "khach-hang.xlsx", bytes)
-        .await?;
-    st.upload = started.elapsed();
-    let id = up["id"].as_str().context("upload without id")?.to_owned();
-    let opts = json!({"mapping": up["suggested_mapping"].clone(),
-                      "duplicates": {"criteria": ["phone", "email"], "mode": "skip"},
-                      "tags": ["bench-import"]});
-    let t = Instant::now();
-    let preview = http
-        .post(&format!("/api/v1/imports/{id}/preview"), Some(token), &opts)
-        .await?;
-    st.preview = t.elapsed();
-    let t = Instant::now();
-    http.post(&format!("/api/v1/imports/{id}/run"), Some(token), &opts)
-        .await?;
-    let done = loop {
-        let (status, body) = http
-            .get(&format!("/api/v1/imports/{id}"), token, &[])
-            .await?;
-        let m: Value = serde_json::from_slice(&body)?;
-        if status != 200 {
-            bail!("GET import: {status}: {m}");
-        }
-        if matches!(m["state"].as_str(), Some("done" | "failed")) {
-            break m;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    };
-    st.run = t.elapsed();
-    st.end_to_end = started.elapsed();
-    st.counts = done["counts"].clone();
-    if done["state"] != "done" {
-        problems.push(format!("import: {done}"));
-    }
-    if preview["counts"] != done["counts"] {
-        problems.push(format!(
-            "import: preview {} ≠ run {}",
-            preview["counts"], done["counts"]
-        ));
-    }
-    let skipped = done["counts"]["skipped"].as_u64().unwrap_or(0);
-    let created = done["counts"]["created"].as_u64().unwrap_or(0);
-    if skipped != existing || created != rows - existing {
-        problems.push(format!(
-            "import: expected {existing} skipped and {} created: {}",
-            rows - existing,
-            done["counts"]
-        ));
-    }
+    let run = import_file(http, token, "khach-hang.xlsx", bytes, rows, existing).await?;
+    problems.extend(run.problems);
+    (st.upload, st.preview, st.run) = (run.upload, run.preview, run.run);
+    st.end_to_end = run.upload + run.preview + run.run;
+    st.counts = run.counts;
 
     // Export as many records × 20 columns.
     for key in ["ghi_chu_1", "ghi_chu_2", "ghi_chu_3"] {
@@ -178,6 +136,156 @@ pub async fn measure<R: rand::Rng>(
     Ok((st, problems))
 }
 
+/// One import taken through the API: upload, preview, run until done.
+struct ImportRun {
+    upload: Duration,
+    preview: Duration,
+    run: Duration,
+    counts: Value,
+    problems: Vec<String>,
+}
+
+/// Imports `bytes` as contacts (criteria phone and e-mail, mode skip) and checks that the
+/// preview foresaw the run's counts and that exactly the `existing` rows were skipped.
+async fn import_file(
+    http: &Http,
+    token: &str,
+    file_name: &str,
+    bytes: Vec<u8>,
+    rows: u64,
+    existing: u64,
+) -> anyhow::Result<ImportRun> {
+    let mut problems = Vec::new();
+    let started = Instant::now();
+    let up = http.upload(token, "contacts", file_name, bytes).await?;
+    let upload = started.elapsed();
+    let id = up["id"].as_str().context("upload without id")?.to_owned();
+    let opts = json!({"mapping": up["suggested_mapping"].clone(),
+                      "duplicates": {"criteria": ["phone", "email"], "mode": "skip"},
+                      "tags": ["bench-import"]});
+    let t = Instant::now();
+    let preview = http
+        .post(&format!("/api/v1/imports/{id}/preview"), Some(token), &opts)
+        .await?;
+    let preview_took = t.elapsed();
+    let t = Instant::now();
+    http.post(&format!("/api/v1/imports/{id}/run"), Some(token), &opts)
+        .await?;
+    let done = loop {
+        let (status, body) = http
+            .get(&format!("/api/v1/imports/{id}"), token, &[])
+            .await?;
+        let m: Value = serde_json::from_slice(&body)?;
+        if status != 200 {
+            bail!("GET import: {status}: {m}");
+        }
+        if matches!(m["state"].as_str(), Some("done" | "failed")) {
+            break m;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    let run = t.elapsed();
+    if done["state"] != "done" {
+        problems.push(format!("import {file_name}: {done}"));
+    }
+    if preview["counts"] != done["counts"] {
+        problems.push(format!(
+            "import {file_name}: preview {} ≠ run {}",
+            preview["counts"], done["counts"]
+        ));
+    }
+    let skipped = done["counts"]["skipped"].as_u64().unwrap_or(0);
+    let created = done["counts"]["created"].as_u64().unwrap_or(0);
+    if skipped != existing || created != rows - existing {
+        problems.push(format!(
+            "import {file_name}: expected {existing} skipped and {} created: {}",
+            rows - existing,
+            done["counts"]
+        ));
+    }
+    Ok(ImportRun {
+        upload,
+        preview: preview_took,
+        run,
+        counts: done["counts"].clone(),
+        problems,
+    })
+}
+
+/// What the large CSV import measured.
+#[derive(Debug, Clone, Default)]
+pub struct CsvStats {
+    pub rows: u64,
+    pub existing: u64,
+    pub file_bytes: u64,
+    pub upload: Duration,
+    pub preview: Duration,
+    pub run: Duration,
+    pub end_to_end: Duration,
+    pub counts: Value,
+    /// Peak anonymous memory added while the server read, previewed and ran it, in MB.
+    pub rss_mb: f64,
+}
+
+/// The large CSV (issue 6: a million rows on PostgreSQL in a minute): `rows` rows, a fifth
+/// of them existing contacts in other spellings, uploaded as .csv and taken end to end.
+pub async fn measure_csv<R: rand::Rng>(
+    rng: &mut R,
+    http: &Http,
+    db: &Db,
+    ws: &Workspace,
+    facts: &Facts,
+    rows: u64,
+) -> anyhow::Result<(CsvStats, Vec<String>)> {
+    let existing = rows / 5;
+    let table = file_rows(rng, db, ws, facts, rows, existing, &CSV_PEOPLE).await?;
+    let bytes = csv_file(&table)?;
+    drop(table);
+    let mut st = CsvStats {
+        rows,
+        existing,
+        file_bytes: bytes.len() as u64,
+        ..CsvStats::default()
+    };
+    let before = rss_kb("RssAnon");
+    let peak = AnonPeak::watch();
+    let run = import_file(
+        http,
+        &ws.owner.token,
+        "khach-hang.csv",
+        bytes,
+        rows,
+        existing,
+    )
+    .await?;
+    st.rss_mb = peak.stop().saturating_sub(before) as f64 / 1024.0;
+    (st.upload, st.preview, st.run) = (run.upload, run.preview, run.run);
+    st.end_to_end = run.upload + run.preview + run.run;
+    st.counts = run.counts;
+    Ok((st, run.problems))
+}
+
+/// How a file's new people are made so that no contact (nor another file's person) has
+/// their number or address.
+pub struct NewPeople {
+    /// The number of the `i`th new person, written as people type it.
+    phone: fn(u64) -> String,
+    /// The local part of their e-mail before `i`.
+    email_prefix: &'static str,
+}
+
+/// Đà Nẵng landlines (0236): the generator never makes them.
+const XLSX_PEOPLE: NewPeople = NewPeople {
+    phone: |i| format!("0236 3{:06}", i % 1_000_000),
+    email_prefix: "moi",
+};
+
+/// Hải Phòng landlines (0225), which neither the generator nor the .xlsx import makes.
+const CSV_PEOPLE: NewPeople = NewPeople {
+    phone: |i| format!("0225 3{:06}", i % 1_000_000),
+    email_prefix: "csv",
+};
+
 /// The file's rows: new people with numbers no contact has, and existing contacts with
 /// their phone written nationally with spaces, or their e-mail in capitals.
 async fn file_rows<R: rand::Rng>(
@@ -187,6 +295,7 @@ async fn file_rows<R: rand::Rng>(
     facts: &Facts,
     rows: u64,
     existing: u64,
+    people: &NewPeople,
 ) -> anyhow::Result<Vec<Row>> {
     // Twice as many candidates as needed: a few contacts have neither phone nor e-mail.
     let step = (facts.keys.len() as u64 / (2 * existing).max(1)).max(1);
@@ -248,12 +357,11 @@ async fn file_rows<R: rand::Rng>(
             continue;
         }
         let p = PersonName::random(rng);
-        // Đà Nẵng landlines (0236): the generator never makes them, so these are new.
         out.push([
             p.last_name(),
             p.given.to_owned(),
-            format!("0236 3{:06}", i),
-            format!("moi{i}@bench-import.vn"),
+            (people.phone)(i),
+            format!("{}{i}@bench-import.vn", people.email_prefix),
         ]);
     }
     out.extend(old);
@@ -263,7 +371,7 @@ async fn file_rows<R: rand::Rng>(
 fn workbook(rows: &[Row]) -> anyhow::Result<Vec<u8>> {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet_with_constant_memory();
-    for (c, h) in ["Họ", "Tên", "Điện thoại", "Email"].iter().enumerate() {
+    for (c, h) in HEADERS.iter().enumerate() {
         sheet.write_string(0, u16::try_from(c)?, *h)?;
     }
     for (r, row) in rows.iter().enumerate() {
@@ -274,6 +382,16 @@ fn workbook(rows: &[Row]) -> anyhow::Result<Vec<u8>> {
         }
     }
     Ok(book.save_to_buffer()?)
+}
+
+/// The rows as a UTF-8 .csv with the workbook's header line.
+fn csv_file(rows: &[Row]) -> anyhow::Result<Vec<u8>> {
+    let mut w = csv::Writer::from_writer(Vec::with_capacity(rows.len() * 64));
+    w.write_record(HEADERS)?;
+    for row in rows {
+        w.write_record(row)?;
+    }
+    w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
 }
 
 /// The database-only floor: the rows already parsed, matched against the existing contacts

@@ -137,9 +137,19 @@ pub async fn write_chunk(
             version_after,
         });
     }
+    let started = std::time::Instant::now();
     records::insert_many(db, &new_rows).await?;
+    let inserted = started.elapsed();
     imports::add_events(db, ws, ctx.auth.id, now, events).await?;
+    let evented = started.elapsed();
     imports::insert_rows(db, outcome_rows).await?;
+    tracing::debug!(
+        records = new_rows.len(),
+        records_ms = inserted.as_millis(),
+        events_ms = (evented - inserted).as_millis(),
+        outcomes_ms = (started.elapsed() - evented).as_millis(),
+        "import chunk written"
+    );
     Ok(())
 }
 

@@ -137,15 +137,18 @@ async fn write(
     counts: &mut ImportCounts,
 ) -> anyhow::Result<Option<Vec<ReadRow>>> {
     let ws = job.workspace_id;
+    let started = std::time::Instant::now();
     let tx = state.db.begin().await?;
     imports::lock_workspace(&tx, ws).await?;
     let (plans, left) = planner.plan_read(&tx, ready).await.map_err(api)?;
     let Some(last) = plans.last().map(|p| p.row_no) else {
         anyhow::bail!("an import chunk planned no row");
     };
+    let (planned, rows) = (started.elapsed(), plans.len());
     write_chunk(&tx, ctx, resolved, id, plans, counts)
         .await
         .map_err(api)?;
+    let written = started.elapsed();
     let last = i64::try_from(last)?;
     imports::advance(
         &tx,
@@ -168,6 +171,13 @@ async fn write(
         return Ok(None);
     }
     sen_store::commit(tx).await?;
+    tracing::debug!(
+        rows,
+        planned_ms = planned.as_millis(),
+        written_ms = (written - planned).as_millis(),
+        committed_ms = (started.elapsed() - written).as_millis(),
+        "import chunk"
+    );
     Ok(Some(left))
 }
 
