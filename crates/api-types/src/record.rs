@@ -452,7 +452,9 @@ pub struct RecordPage {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RecordFilter {
-    /// Search text: name (any order, accents ignored), phone in any format, email, company.
+    /// Search text: each word must start a word of the name, company or email (any order,
+    /// accents ignored: `nguy van` finds "Nguyễn Văn An"); a phone number in any format, or
+    /// digits of one anywhere.
     #[serde(default)]
     pub q: Option<String>,
     /// Any of these statuses.

@@ -3,9 +3,10 @@
 //! A record's search document is its folded name, company and emails followed by the digits of
 //! its phones (international without `+`, and national), so one substring index serves names,
 //! companies, emails and phone numbers written in any format. Every word of it follows a space
-//! (the first one too), so a short needle is looked for where a word starts: ` an` finds "An"
-//! and "Anh", not every "Thanh" and "Lan" — and three characters are enough for the trigram
-//! indexes to look it up.
+//! (the first one too), so a typed word is looked for where a word starts: ` uyen` finds
+//! "Uyên" but not each of the 400,000 "Nguyễn"s, ` an` finds "An" and "Anh" but not "Thanh" —
+//! and the space makes even a two-letter word three characters the trigram indexes can look
+//! up. Digits are looked for anywhere, so the last digits of a phone number find it.
 
 use crate::value::{Country, Phone, PhoneQuery, search_key};
 
@@ -46,15 +47,12 @@ pub fn document_start(folded_name: &str) -> String {
     format!(" {folded_name}")
 }
 
-/// Words shorter than this are looked for at the start of a word, not anywhere in one.
-const SHORT_WORD: usize = 3;
-
 /// The substrings a search box text must all find in a search document.
 ///
 /// Text that reads as a phone number (or a fragment of one) becomes one needle of digits in
 /// the stored international form, so `0381234567`, `+84 381 234 567` and the pre-2018
 /// `0168 123 4567` all find the same record. Other text becomes its folded words, each of
-/// which must occur (in any order).
+/// which must start a word of the document (in any order).
 pub fn search_needles(q: &str, country: Country) -> Vec<String> {
     let trimmed = q.trim();
     if let Some(phone) = whole_phone(trimmed, country) {
@@ -70,15 +68,15 @@ pub fn search_needles(q: &str, country: Country) -> Vec<String> {
     word_needles(&search_key(trimmed))
 }
 
-/// The needles of folded text's words, each required: a short word as the start of a word,
-/// a longer one anywhere; a needle another one holds adds nothing and is left out.
+/// The needles of folded text's words, each required: a word as the start of a word, a
+/// number (digits only) anywhere; a needle another one holds adds nothing and is left out.
 pub fn word_needles(folded: &str) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     for word in folded.split_whitespace() {
-        let needle = if word.chars().count() < SHORT_WORD {
-            format!(" {word}")
-        } else {
+        let needle = if word.chars().all(|c| c.is_ascii_digit()) {
             word.to_owned()
+        } else {
+            format!(" {word}")
         };
         if !words.iter().any(|w| w.contains(needle.as_str())) {
             words.retain(|w| !needle.contains(w.as_str()));
@@ -160,15 +158,23 @@ mod tests {
 
     #[test]
     fn words_are_folded_deduplicated_and_order_free() {
-        // A short word is looked for at a word's start: "an" is not the "an" inside "van".
+        // A word is looked for at a word's start: "an" is not the "an" inside "van".
         assert_eq!(
             search_needles("Nguyễn  Văn An", Country::VN),
-            ["nguyen", "van", " an"]
+            [" nguyen", " van", " an"]
         );
-        assert_eq!(search_needles("An Nguyễn", Country::VN), [" an", "nguyen"]);
+        assert_eq!(search_needles("An Nguyễn", Country::VN), [" an", " nguyen"]);
         assert_eq!(search_needles("an an", Country::VN), [" an"]);
-        // A longer word is a fragment anywhere: "guyen" lies inside "nguyen".
-        assert_eq!(search_needles("nguyen guyen", Country::VN), ["nguyen"]);
+        // A word that starts another adds nothing.
+        assert_eq!(search_needles("nguyen ngu", Country::VN), [" nguyen"]);
+        assert_eq!(search_needles("ngu nguyen", Country::VN), [" nguyen"]);
+        // "guyen" does not start "nguyen": both stay.
+        assert_eq!(
+            search_needles("nguyen guyen", Country::VN),
+            [" nguyen", " guyen"]
+        );
+        // Digits beside words are looked for anywhere.
+        assert_eq!(search_needles("an 4567", Country::VN), [" an", "4567"]);
         assert_eq!(search_needles("  ", Country::VN), Vec::<String>::new());
     }
 
@@ -190,7 +196,7 @@ mod tests {
                 "{q}"
             );
         }
-        for q in ["tran", "nguyen van bình", "uy", "guyen anh"] {
+        for q in ["tran", "nguyen van bình", "uy", "guyen", "uyen", "45679 an"] {
             assert!(
                 !search_needles(q, Country::VN)
                     .iter()
@@ -201,7 +207,7 @@ mod tests {
     }
 
     #[test]
-    fn a_short_word_matches_where_a_word_starts() {
+    fn a_word_matches_where_a_word_starts() {
         let matches = |name: &str, q: &str| {
             let doc = search_document(name, None, &[], &[]);
             search_needles(q, Country::VN)
@@ -213,5 +219,33 @@ mod tests {
         assert!(matches("Hà Vy", "vy ha"));
         assert!(!matches("Trần Thanh Lan", "an"), "not inside a word");
         assert!(!matches("Nguyễn Văn Bình", "nguyen van an"));
+        assert!(matches("Bùi Thị Uyên", "uyen"));
+        assert!(!matches("Nguyễn Thị Hoa", "uyen"), "not inside Nguyễn");
+        assert!(matches("Hoàng Minh", "hoa"), "a word's beginning");
+        assert!(!matches("Đỗ Đăng Khoa", "hoa"), "not its end");
+    }
+
+    #[test]
+    fn emails_and_companies_are_found_by_their_words() {
+        let p = vn("0912345678");
+        let doc = search_document(
+            "Lê Thu",
+            Some("Công ty Sen Việt"),
+            &["thu.le85@gmail.com"],
+            &[&p],
+        );
+        let finds = |q: &str| {
+            search_needles(q, Country::VN)
+                .iter()
+                .all(|n| doc.contains(n.as_str()))
+        };
+        for q in [
+            "gmail", "thu le85", "sen viet", "cong ty", "345678", "le 5678",
+        ] {
+            assert!(finds(q), "{q}");
+        }
+        for q in ["mail", "ietnam", "ty sen viet abc"] {
+            assert!(!finds(q), "{q}");
+        }
     }
 }
