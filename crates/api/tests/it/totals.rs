@@ -96,3 +96,47 @@ async fn totals_past_ten_thousand_are_flagged_estimates() {
         (Some(0), Some(false))
     );
 }
+
+#[tokio::test]
+async fn a_total_under_the_limit_stays_exact_among_many_rows() {
+    // 30,000 "Mẫu" and 9,500 "Khoa", each set side by side on the table's pages: PostgreSQL
+    // samples pages before counting a set its planner puts near the limit, and a sample of
+    // clustered rows must not pass 9,500 off as an estimate.
+    let app = spawn_app().await;
+    let s = app.signup("sampled").await;
+    let (db, ws) = (app.state.db.conn(), s.workspace_id);
+    let mut copies = Vec::new();
+    for (name, n) in [("Mẫu", 30_000), ("Khoa", 9_500)] {
+        let made = create(&app, &s.token, "contacts", json!({"first_name": name})).await;
+        let id: Uuid = made["id"].as_str().unwrap().parse().unwrap();
+        let row = records::get_any(db, ws, id).await.unwrap().unwrap();
+        copies.extend((1..n).map(|_| {
+            let mut r = row.clone();
+            r.id = Uuid::now_v7();
+            (r, records::Children::default())
+        }));
+    }
+    let tx = app.state.db.begin().await.unwrap();
+    records::insert_many(&tx, &copies).await.unwrap();
+    sen_store::commit(tx).await.unwrap();
+    app.state.db.analyze().await.unwrap();
+
+    let khoa = app
+        .get("/api/v1/contacts?q=khoa&limit=5", &s.token)
+        .await
+        .expect(200);
+    assert_eq!(
+        (khoa["total"].as_u64(), khoa["total_is_estimate"].as_bool()),
+        (Some(9_500), Some(false))
+    );
+    let mau = app
+        .get("/api/v1/contacts?q=mau&limit=5", &s.token)
+        .await
+        .expect(200);
+    assert_eq!(mau["total_is_estimate"], true);
+    let total = mau["total"].as_u64().unwrap();
+    assert!(
+        (10_001..=60_000).contains(&total),
+        "30,000 estimated: {total}"
+    );
+}

@@ -11,6 +11,7 @@ mod matches;
 mod page;
 mod read;
 mod related;
+mod sample;
 mod searched;
 mod total;
 mod visibility;
