@@ -25,9 +25,9 @@ type Row = [String; 4];
 /// The files' header line.
 const HEADERS: [&str; 4] = ["Họ", "Tên", "Điện thoại", "Email"];
 
-/// What was measured.
+/// One import taken end to end through the API.
 #[derive(Debug, Clone, Default)]
-pub struct TransferStats {
+pub struct Imported {
     /// Rows in the file.
     pub rows: u64,
     /// Rows meant to match an existing contact.
@@ -37,12 +37,24 @@ pub struct TransferStats {
     pub upload: Duration,
     pub preview: Duration,
     pub run: Duration,
-    /// Upload + preview + run.
-    pub end_to_end: Duration,
-    /// The database-only floor.
-    pub floor: Duration,
     /// The run's counts.
     pub counts: Value,
+}
+
+impl Imported {
+    /// Upload + preview + run.
+    pub fn end_to_end(&self) -> Duration {
+        self.upload + self.preview + self.run
+    }
+}
+
+/// What was measured.
+#[derive(Debug, Clone, Default)]
+pub struct TransferStats {
+    /// The .xlsx import.
+    pub import: Imported,
+    /// The database-only floor.
+    pub floor: Duration,
     /// Exported records and columns.
     pub export_rows: u64,
     pub export_columns: usize,
@@ -64,23 +76,19 @@ pub async fn measure<R: rand::Rng>(
     let existing = rows / 5;
     let table = file_rows(rng, db, ws, facts, rows, existing, &XLSX_PEOPLE).await?;
     let bytes = workbook(&table)?;
-    let mut st = TransferStats {
-        rows,
-        existing,
-        file_bytes: bytes.len() as u64,
-        ..TransferStats::default()
-    };
     let token = &ws.owner.token;
 
     // The floor first, in a transaction rolled back: the database work a run cannot avoid.
-    st.floor = floor(db, ws, &table).await?;
+    let floor = floor(db, ws, &table).await?;
     drop(table);
 
-    let run = import_file(http, token, "khach-hang.xlsx", bytes, rows, existing).await?;
-    problems.extend(run.problems);
-    (st.upload, st.preview, st.run) = (run.upload, run.preview, run.run);
-    st.end_to_end = run.upload + run.preview + run.run;
-    st.counts = run.counts;
+    let (import, bad) = import_file(http, token, "khach-hang.xlsx", bytes, rows, existing).await?;
+    problems.extend(bad);
+    let mut st = TransferStats {
+        import,
+        floor,
+        ..TransferStats::default()
+    };
 
     // Export as many records × 20 columns.
     for key in ["ghi_chu_1", "ghi_chu_2", "ghi_chu_3"] {
@@ -136,15 +144,6 @@ pub async fn measure<R: rand::Rng>(
     Ok((st, problems))
 }
 
-/// One import taken through the API: upload, preview, run until done.
-struct ImportRun {
-    upload: Duration,
-    preview: Duration,
-    run: Duration,
-    counts: Value,
-    problems: Vec<String>,
-}
-
 /// Imports `bytes` as contacts (criteria phone and e-mail, mode skip) and checks that the
 /// preview foresaw the run's counts and that exactly the `existing` rows were skipped.
 async fn import_file(
@@ -154,8 +153,9 @@ async fn import_file(
     bytes: Vec<u8>,
     rows: u64,
     existing: u64,
-) -> anyhow::Result<ImportRun> {
+) -> anyhow::Result<(Imported, Vec<String>)> {
     let mut problems = Vec::new();
+    let file_bytes = bytes.len() as u64;
     let started = Instant::now();
     let up = http.upload(token, "contacts", file_name, bytes).await?;
     let upload = started.elapsed();
@@ -203,26 +203,23 @@ async fn import_file(
             done["counts"]
         ));
     }
-    Ok(ImportRun {
+    let import = Imported {
+        rows,
+        existing,
+        file_bytes,
         upload,
         preview: preview_took,
         run,
         counts: done["counts"].clone(),
-        problems,
-    })
+    };
+    Ok((import, problems))
 }
 
 /// What the large CSV import measured.
 #[derive(Debug, Clone, Default)]
 pub struct CsvStats {
-    pub rows: u64,
-    pub existing: u64,
-    pub file_bytes: u64,
-    pub upload: Duration,
-    pub preview: Duration,
-    pub run: Duration,
-    pub end_to_end: Duration,
-    pub counts: Value,
+    /// The import.
+    pub import: Imported,
     /// Peak anonymous memory added while the server read, previewed and ran it, in MB.
     pub rss_mb: f64,
 }
@@ -241,28 +238,12 @@ pub async fn measure_csv<R: rand::Rng>(
     let table = file_rows(rng, db, ws, facts, rows, existing, &CSV_PEOPLE).await?;
     let bytes = csv_file(&table)?;
     drop(table);
-    let mut st = CsvStats {
-        rows,
-        existing,
-        file_bytes: bytes.len() as u64,
-        ..CsvStats::default()
-    };
     let before = rss_kb("RssAnon");
     let peak = AnonPeak::watch();
-    let run = import_file(
-        http,
-        &ws.owner.token,
-        "khach-hang.csv",
-        bytes,
-        rows,
-        existing,
-    )
-    .await?;
-    st.rss_mb = peak.stop().saturating_sub(before) as f64 / 1024.0;
-    (st.upload, st.preview, st.run) = (run.upload, run.preview, run.run);
-    st.end_to_end = run.upload + run.preview + run.run;
-    st.counts = run.counts;
-    Ok((st, run.problems))
+    let token = &ws.owner.token;
+    let (import, bad) = import_file(http, token, "khach-hang.csv", bytes, rows, existing).await?;
+    let rss_mb = peak.stop().saturating_sub(before) as f64 / 1024.0;
+    Ok((CsvStats { import, rss_mb }, bad))
 }
 
 /// How a file's new people are made so that no contact (nor another file's person) has
