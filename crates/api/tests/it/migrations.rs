@@ -59,3 +59,18 @@ async fn stored_search_documents_gain_their_leading_space() {
     let page = app.get("/api/v1/contacts?q=an", &s.token).await.expect(200);
     assert_eq!(item_ids(&page), [id.to_string()]);
 }
+
+#[tokio::test]
+async fn nullable_columns_have_no_default() {
+    // Bulk inserts leave out a column that is NULL in every row (records::insert_many): that
+    // writes NULL only while no nullable column of the tables it writes has a default.
+    let app = spawn_app().await;
+    let db = app.state.db.conn();
+    let defaulted = records::nullable_columns_with_default(db, &records::BULK_TABLES)
+        .await
+        .unwrap();
+    assert!(
+        defaulted.is_empty(),
+        "nullable with a default: {defaulted:?}"
+    );
+}

@@ -17,7 +17,7 @@ mod total;
 mod visibility;
 mod write;
 
-pub use bulk::insert_many;
+pub use bulk::{BULK_TABLES, insert_many, nullable_columns_with_default};
 pub use children::{Children, load_children, load_children_sorted, replace_children};
 pub use dupes::{Probe, candidates, clusters, scan_groups};
 pub use keyset::{Cursor, SortField};
