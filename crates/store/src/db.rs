@@ -194,23 +194,46 @@ pub async fn rollback(tx: DatabaseTransaction) -> StoreResult<()> {
     Ok(tx.rollback().await?)
 }
 
+/// A SQLite database in a directory of its own, for the store's unit tests; the directory
+/// goes when it is dropped.
+#[cfg(test)]
+pub(crate) struct Scratch {
+    pub db: Db,
+    dir: std::path::PathBuf,
+}
+
+#[cfg(test)]
+impl Scratch {
+    pub(crate) async fn new(name: &str) -> Scratch {
+        let dir =
+            std::env::temp_dir().join(format!("sen-{name}-{}", uuid::Uuid::now_v7().simple()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let url = format!("sqlite://{}", dir.join("t.db").display());
+        let db = Db::connect(&url).await.unwrap();
+        Scratch { db, dir }
+    }
+}
+
+#[cfg(test)]
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[tokio::test]
     async fn a_closed_pool_says_so_to_its_other_handles() {
-        let dir = std::env::temp_dir().join(format!("sen-db-{}", uuid::Uuid::now_v7().simple()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let url = format!("sqlite://{}", dir.join("t.db").display());
-        let db = Db::connect(&url).await.unwrap();
-        let other = db.clone();
+        let scratch = Scratch::new("db").await;
+        let other = scratch.db.clone();
         assert!(!other.is_closed());
-        db.close().await.unwrap();
+        scratch.db.clone().close().await.unwrap();
         assert!(
             other.is_closed(),
             "a clone shares the pool, and sees it closed"
         );
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -107,8 +107,8 @@ fn shares<'a>(
 /// Multi-row INSERTs of `rows`, as many rows per statement as the engine's bind-parameter
 /// limit allows. A column that is NULL in every row is left out of the statements (it is
 /// NULL by default: no nullable column has a default — [`nullable_columns_with_default`]
-/// says which would not): an imported contact leaves twenty of a record's 55 columns empty, and each
-/// would otherwise be bound 4,000 times a chunk.
+/// says which would not): an imported contact leaves twenty of a record's 55 columns empty,
+/// and each would otherwise be bound 4,000 times a chunk.
 async fn insert_chunked<A, M>(db: &impl ConnectionTrait, rows: Vec<M>) -> StoreResult<u64>
 where
     A: ActiveModelTrait + Send,
@@ -195,20 +195,15 @@ mod tests {
 
     #[tokio::test]
     async fn finds_a_nullable_column_with_a_default() {
-        let dir = std::env::temp_dir().join(format!("sen-bulk-{}", uuid::Uuid::now_v7().simple()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let url = format!("sqlite://{}", dir.join("t.db").display());
-        let db = crate::Db::connect(&url).await.unwrap();
-        db.conn()
-            .execute_unprepared(
-                "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT DEFAULT 'x', \
-                 b TEXT NOT NULL DEFAULT '', c TEXT)",
-            )
-            .await
-            .unwrap();
-        let found = super::nullable_columns_with_default(db.conn(), &["t"]).await;
-        db.close().await.unwrap();
-        let _ = std::fs::remove_dir_all(&dir);
+        let scratch = crate::db::Scratch::new("bulk").await;
+        let db = scratch.db.conn();
+        db.execute_unprepared(
+            "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT DEFAULT 'x', \
+             b TEXT NOT NULL DEFAULT '', c TEXT)",
+        )
+        .await
+        .unwrap();
+        let found = super::nullable_columns_with_default(db, &["t"]).await;
         assert_eq!(found.unwrap(), ["t.a"]);
     }
 }
