@@ -18,6 +18,7 @@ mod m0009_kind_counts;
 mod m0010_partial_links;
 mod m0011_live_status;
 mod m0012_word_starts;
+mod m0013_search_words;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0010_partial_links::Migration),
             Box::new(m0011_live_status::Migration),
             Box::new(m0012_word_starts::Migration),
+            Box::new(m0013_search_words::Migration),
         ]
     }
 }

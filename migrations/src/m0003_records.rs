@@ -454,6 +454,30 @@ impl MigrationTrait for Migration {
     }
 }
 
+/// SQLite's FTS5 trigram table over `records.search_key` and the triggers keeping it in step
+/// (replaced by m0013's indexes; its `down` puts these back).
+pub(crate) const SQLITE_TRIGRAM_UP: [&str; 4] = [
+    "CREATE VIRTUAL TABLE records_fts USING fts5(search_key, content='records', \
+     content_rowid='rowid', tokenize='trigram')",
+    "CREATE TRIGGER records_fts_ai AFTER INSERT ON records BEGIN \
+     INSERT INTO records_fts(rowid, search_key) VALUES (new.rowid, new.search_key); END",
+    "CREATE TRIGGER records_fts_ad AFTER DELETE ON records BEGIN \
+     INSERT INTO records_fts(records_fts, rowid, search_key) \
+     VALUES ('delete', old.rowid, old.search_key); END",
+    "CREATE TRIGGER records_fts_au AFTER UPDATE OF search_key ON records BEGIN \
+     INSERT INTO records_fts(records_fts, rowid, search_key) \
+     VALUES ('delete', old.rowid, old.search_key); \
+     INSERT INTO records_fts(rowid, search_key) VALUES (new.rowid, new.search_key); END",
+];
+
+/// Drops what [`SQLITE_TRIGRAM_UP`] creates.
+pub(crate) const SQLITE_TRIGRAM_DOWN: [&str; 4] = [
+    "DROP TRIGGER IF EXISTS records_fts_au",
+    "DROP TRIGGER IF EXISTS records_fts_ad",
+    "DROP TRIGGER IF EXISTS records_fts_ai",
+    "DROP TABLE IF EXISTS records_fts",
+];
+
 /// The engines' own substring indexes over `records.search_key`: a pg_trgm GIN index on
 /// PostgreSQL, an FTS5 trigram table kept in step by triggers on SQLite.
 async fn search_index_up(m: &SchemaManager<'_>) -> Result<(), DbErr> {
@@ -468,19 +492,7 @@ async fn search_index_up(m: &SchemaManager<'_>) -> Result<(), DbErr> {
             .await?;
         }
         DatabaseBackend::Sqlite => {
-            for sql in [
-                "CREATE VIRTUAL TABLE records_fts USING fts5(search_key, content='records', \
-                 content_rowid='rowid', tokenize='trigram')",
-                "CREATE TRIGGER records_fts_ai AFTER INSERT ON records BEGIN \
-                 INSERT INTO records_fts(rowid, search_key) VALUES (new.rowid, new.search_key); END",
-                "CREATE TRIGGER records_fts_ad AFTER DELETE ON records BEGIN \
-                 INSERT INTO records_fts(records_fts, rowid, search_key) \
-                 VALUES ('delete', old.rowid, old.search_key); END",
-                "CREATE TRIGGER records_fts_au AFTER UPDATE OF search_key ON records BEGIN \
-                 INSERT INTO records_fts(records_fts, rowid, search_key) \
-                 VALUES ('delete', old.rowid, old.search_key); \
-                 INSERT INTO records_fts(rowid, search_key) VALUES (new.rowid, new.search_key); END",
-            ] {
+            for sql in SQLITE_TRIGRAM_UP {
                 db.execute_unprepared(sql).await?;
             }
         }
@@ -497,12 +509,7 @@ async fn search_index_down(m: &SchemaManager<'_>) -> Result<(), DbErr> {
                 .await?;
         }
         _ => {
-            for sql in [
-                "DROP TRIGGER IF EXISTS records_fts_au",
-                "DROP TRIGGER IF EXISTS records_fts_ad",
-                "DROP TRIGGER IF EXISTS records_fts_ai",
-                "DROP TABLE IF EXISTS records_fts",
-            ] {
+            for sql in SQLITE_TRIGRAM_DOWN {
                 db.execute_unprepared(sql).await?;
             }
         }

@@ -47,7 +47,8 @@ async fn stored_search_documents_gain_their_leading_space() {
             .search_key
     };
     assert_eq!(key().await, " nguyen thi an");
-    db.migrate_down(1).await.unwrap();
+    // Down through m0013 (SQLite's search tables) to m0012.
+    db.migrate_down(2).await.unwrap();
     assert_eq!(
         key().await,
         "nguyen thi an",
@@ -58,6 +59,37 @@ async fn stored_search_documents_gain_their_leading_space() {
     // The search index followed: the short word is found where a word starts.
     let page = app.get("/api/v1/contacts?q=an", &s.token).await.expect(200);
     assert_eq!(item_ids(&page), [id.to_string()]);
+}
+
+#[tokio::test]
+async fn search_indexes_are_built_from_stored_documents() {
+    let app = spawn_app().await;
+    let s = app.signup("reindex").await;
+    let contact = |first: &str, phone: &str| serde_json::json!({"first_name": first, "last_name": "Nguyễn Văn", "phones": [{"number": phone}]});
+    let before = create(&app, &s.token, "contacts", contact("An", "0905 111 222")).await;
+    let db = &app.state.db;
+    // Written under m0012's trigram table alone.
+    db.migrate_down(1).await.unwrap();
+    let during = create(&app, &s.token, "contacts", contact("Anh", "0905 333 444")).await;
+    db.migrate().await.unwrap();
+    let after = create(&app, &s.token, "contacts", contact("Bình", "0905 555 666")).await;
+    let id = |v: &serde_json::Value| v["id"].as_str().unwrap().to_owned();
+    for (q, expected) in [
+        ("nguyen an", vec![id(&during), id(&before)]),
+        ("nguy v", vec![id(&after), id(&during), id(&before)]),
+        ("binh", vec![id(&after)]),
+        ("3344", vec![id(&during)]),
+        ("1222", vec![id(&before)]),
+    ] {
+        let page = app
+            .get(
+                &format!("/api/v1/contacts?q={}", q.replace(' ', "+")),
+                &s.token,
+            )
+            .await
+            .expect(200);
+        assert_eq!(item_ids(&page), expected, "q={q}");
+    }
 }
 
 #[tokio::test]

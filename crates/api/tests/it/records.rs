@@ -278,6 +278,14 @@ async fn search_finds_names_without_accents_and_phones_in_any_spelling() {
         json!({"first_name": "Bảo", "company_name": "Công ty Hoà Bình"}),
     )
     .await;
+    // Every trigram of "4567" is in her number, the four digits together are not.
+    create(
+        &app,
+        &s.token,
+        "contacts",
+        json!({"first_name": "Mai", "last_name": "Lê Thị", "phones": [{"number": "0905 456 567"}]}),
+    )
+    .await;
     let names = |v: &Value| -> Vec<String> {
         v["items"]
             .as_array()
@@ -300,6 +308,12 @@ async fn search_finds_names_without_accents_and_phones_in_any_spelling() {
         ("nguy van", vec!["Nguyễn Văn An"]),
         // Digits anywhere: a phone's last digits.
         ("4567", vec!["Nguyễn Văn An"]),
+        ("6567", vec!["Lê Thị Mai"]),
+        ("an 4567", vec!["Nguyễn Văn An"]),
+        ("an 6567", vec![]),
+        // One letter starts a word.
+        ("l", vec!["Lê Thị Mai"]),
+        ("thi ma", vec!["Lê Thị Mai"]),
         ("dat", vec!["Trần Đạt"]),
         ("dat@xyz", vec!["Trần Đạt"]),
         ("xyz", vec!["Trần Đạt"]),

@@ -130,8 +130,8 @@ pub(super) enum NeedleCheck {
     /// Each needle looked for in the row's search key: right for a page that walks the sort
     /// index through dense matches (most rows hold `nguyen`).
     Scan,
-    /// The indexed needles are left out (the caller joins SQLite's FTS table and drives the
-    /// query from it); needles too short for the index are scanned.
+    /// The caller joins SQLite's FTS table and drives the query from it: the needles are
+    /// checked on the row only where that table's matches are not exact.
     Joined,
 }
 
@@ -282,20 +282,57 @@ pub(super) fn select_with(
     q
 }
 
-/// Whether SQLite's FTS5 trigram index can look `needle` up: three characters or more.
-fn indexable(needle: &str) -> bool {
-    needle.chars().count() >= 3
+/// A search of SQLite's FTS5 indexes (m0013): which table, and the query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct FtsQuery {
+    /// `records_words` or `records_fts`.
+    pub table: &'static str,
+    /// The FTS5 query.
+    pub expr: String,
+    /// Whether every match holds every needle; else the row confirms them.
+    pub exact: bool,
 }
 
-/// The FTS5 query requiring every indexed needle (each a quoted phrase); None when no needle
-/// is long enough for the trigram index.
-pub(super) fn fts_query(needles: &[String]) -> Option<String> {
-    let phrases: Vec<String> = needles
-        .iter()
-        .filter(|n| indexable(n))
-        .map(|n| format!("\"{}\"", n.replace('"', "\"\"")))
-        .collect();
-    (!phrases.is_empty()).then(|| phrases.join(" AND "))
+/// A needle that is one word looked for where a word starts (` nguy`).
+fn word_of(needle: &str) -> Option<&str> {
+    let word = needle.strip_prefix(' ')?;
+    (!word.is_empty() && !word.contains(char::is_whitespace)).then_some(word)
+}
+
+fn quoted(token: &str) -> String {
+    format!("\"{}\"", token.replace('"', "\"\""))
+}
+
+/// How SQLite's indexes look `needles` up: words through the word table, each a prefix of
+/// some word (exact); otherwise every trigram of the needles of three characters or more
+/// through the trigram table, which has no positions (the rows confirm the needles). None
+/// when no needle can be looked up.
+pub(super) fn fts_query(needles: &[String]) -> Option<FtsQuery> {
+    let words: Option<Vec<&str>> = needles.iter().map(|n| word_of(n)).collect();
+    if let Some(words) = words.filter(|w| !w.is_empty()) {
+        let terms: Vec<String> = words.iter().map(|w| format!("{}*", quoted(w))).collect();
+        return Some(FtsQuery {
+            table: "records_words",
+            expr: terms.join(" AND "),
+            exact: true,
+        });
+    }
+    let mut trigrams: Vec<String> = Vec::new();
+    for needle in needles {
+        let chars: Vec<char> = needle.chars().collect();
+        for window in chars.windows(3) {
+            let trigram: String = window.iter().collect();
+            if !trigrams.contains(&trigram) {
+                trigrams.push(trigram);
+            }
+        }
+    }
+    let terms: Vec<String> = trigrams.iter().map(|t| quoted(t)).collect();
+    (!terms.is_empty()).then(|| FtsQuery {
+        table: "records_fts",
+        expr: terms.join(" AND "),
+        exact: false,
+    })
 }
 
 /// `needle` occurs in the search key, checked on the row itself.
@@ -333,19 +370,25 @@ fn search(
         return q;
     }
     let mut cond = Condition::all();
-    let sqlite = backend == DatabaseBackend::Sqlite;
-    if let (true, NeedleCheck::Index, Some(expr)) = (sqlite, check, fts_query(needles)) {
+    let fts = (backend == DatabaseBackend::Sqlite)
+        .then(|| fts_query(needles))
+        .flatten();
+    if let (NeedleCheck::Index, Some(fts)) = (check, &fts) {
         cond = cond.add(Expr::cust_with_values(
-            "\"records\".\"rowid\" IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)",
-            [expr],
+            format!(
+                "\"records\".\"rowid\" IN (SELECT rowid FROM {0} WHERE {0} MATCH ?)",
+                fts.table
+            ),
+            [fts.expr.clone()],
         ));
     }
-    for needle in needles {
-        let on_row = match check {
-            NeedleCheck::Scan => true,
-            NeedleCheck::Index | NeedleCheck::Joined => !sqlite || !indexable(needle),
-        };
-        if on_row {
+    // Checked on the row unless an index answered for them exactly.
+    let on_row = match (check, &fts) {
+        (NeedleCheck::Scan, _) | (_, None) => true,
+        (NeedleCheck::Index | NeedleCheck::Joined, Some(fts)) => !fts.exact,
+    };
+    if on_row {
+        for needle in needles {
             cond = cond.add(holds(backend, needle));
         }
     }
@@ -379,5 +422,39 @@ pub(super) fn custom_equals(
                 [Value::from(format!("$.\"{key}\"")), v],
             )
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn needles(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn words_are_prefixes_in_the_word_table() {
+        let q = fts_query(&needles(&[" nguyen", " v"])).unwrap();
+        assert_eq!(q.table, "records_words");
+        assert_eq!(q.expr, "\"nguyen\"* AND \"v\"*");
+        assert!(q.exact);
+    }
+
+    #[test]
+    fn digits_are_trigrams_the_row_confirms() {
+        let q = fts_query(&needles(&[" an", "4567"])).unwrap();
+        assert_eq!(q.table, "records_fts");
+        assert_eq!(q.expr, "\" an\" AND \"456\" AND \"567\"");
+        assert!(!q.exact);
+        // Trigrams shared by two needles are asked for once.
+        let q = fts_query(&needles(&["12345", "2345"])).unwrap();
+        assert_eq!(q.expr, "\"123\" AND \"234\" AND \"345\"");
+    }
+
+    #[test]
+    fn needles_too_short_for_either_index_use_none() {
+        assert_eq!(fts_query(&needles(&["12"])), None);
+        assert_eq!(fts_query(&[]), None);
     }
 }

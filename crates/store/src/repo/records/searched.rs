@@ -13,19 +13,19 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::estimate;
-use super::list::{Checks, Filter, NeedleCheck, TagCheck, select_with};
+use super::list::{Checks, Filter, FtsQuery, NeedleCheck, TagCheck, select_with};
 use super::page::{Page, Pages};
 use super::total::EXACT_TOTAL_LIMIT;
 use crate::entity::record::{Column, Entity};
 use crate::error::StoreResult;
 
-/// The page of `pages` among the rows matching `filter`, whose indexed needles make the FTS5
-/// query `fts`.
+/// The page of `pages` among the rows matching `filter`, whose needles make the FTS5 query
+/// `fts`.
 pub(super) async fn page(
     db: &impl ConnectionTrait,
     pages: Pages<'_>,
     filter: &Filter,
-    fts: &str,
+    fts: &FtsQuery,
 ) -> StoreResult<Page> {
     let (matched, ids) = first_matches(db, &pages, filter, fts).await?;
     if matched <= EXACT_TOTAL_LIMIT {
@@ -60,7 +60,7 @@ async fn first_matches(
     db: &impl ConnectionTrait,
     pages: &Pages<'_>,
     filter: &Filter,
-    fts: &str,
+    fts: &FtsQuery,
 ) -> StoreResult<(u64, Vec<Uuid>)> {
     let (field, order) = pages.sort.clone();
     let checks = Checks {
@@ -76,12 +76,15 @@ async fn first_matches(
     inner
         .join(
             JoinType::InnerJoin,
-            Alias::new("records_fts"),
-            Expr::cust("\"records_fts\".\"rowid\" = \"records\".\"rowid\""),
+            Alias::new(fts.table),
+            Expr::cust(format!(
+                "\"{}\".\"rowid\" = \"records\".\"rowid\"",
+                fts.table
+            )),
         )
         .and_where(Expr::cust_with_values(
-            "\"records_fts\" MATCH ?",
-            [fts.to_owned()],
+            format!("\"{}\" MATCH ?", fts.table),
+            [fts.expr.clone()],
         ))
         .limit(EXACT_TOTAL_LIMIT + 1);
     // The page out of the matches, named `records` so the cursor's condition reads as usual.
