@@ -2,8 +2,10 @@
 //! query per criterion (never one per row): by phone (`record_phones.e164`), by e-mail
 //! (`record_emails.address`) and by folded name.
 
-use sea_orm::sea_query::Query;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::sea_query::{Expr, Query, SimpleExpr};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QueryOrder,
+};
 use sen_domain::search::document_start;
 use sen_domain::value::search_key;
 use uuid::Uuid;
@@ -33,9 +35,10 @@ pub async fn by_phones(
         return Ok(Vec::new());
     }
     let ws = viewer.workspace_id;
+    let backend = db.get_database_backend();
     let hits = record_phone::Entity::find()
         .filter(record_phone::Column::WorkspaceId.eq(ws))
-        .filter(record_phone::Column::E164.is_in(phones.iter().cloned()))
+        .filter(one_of(backend, record_phone::Column::E164, phones))
         .all(db)
         .await?;
     let pairs: Vec<(String, Uuid)> = hits.into_iter().map(|h| (h.e164, h.record_id)).collect();
@@ -53,13 +56,54 @@ pub async fn by_emails(
         return Ok(Vec::new());
     }
     let ws = viewer.workspace_id;
+    let backend = db.get_database_backend();
     let hits = record_email::Entity::find()
         .filter(record_email::Column::WorkspaceId.eq(ws))
-        .filter(record_email::Column::Address.is_in(emails.iter().cloned()))
+        .filter(one_of(backend, record_email::Column::Address, emails))
         .all(db)
         .await?;
     let pairs: Vec<(String, Uuid)> = hits.into_iter().map(|h| (h.address, h.record_id)).collect();
     join_visible(db, viewer, kind, pairs).await
+}
+
+/// `column IN (values)`, for thousands of values. PostgreSQL plans an `IN` list by
+/// estimating every element against the column's statistics: `e164 IN (…)` with the 5,000
+/// numbers of an import chunk took ~100 ms, ten times the index lookups themselves. There the
+/// values travel as one array parameter, unnested: one set of unknown size, looked up value by
+/// value. SQLite reads an `IN` list into a temporary index at once.
+fn one_of<C: ColumnTrait>(backend: DatabaseBackend, column: C, values: &[String]) -> SimpleExpr {
+    if backend != DatabaseBackend::Postgres {
+        return column.is_in(values.iter().cloned());
+    }
+    let name = format!(
+        "\"{}\".\"{}\"",
+        column.entity_name().to_string(),
+        column.as_str()
+    );
+    Expr::cust_with_values(
+        format!("{name} IN (SELECT unnest($1::text[]))"),
+        [text_array(values)],
+    )
+}
+
+/// `values` as a PostgreSQL array literal: every element quoted, `"` and `\` escaped.
+fn text_array(values: &[String]) -> String {
+    let mut out = String::from("{");
+    for (i, v) in values.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('"');
+        for c in v.chars() {
+            if c == '"' || c == '\\' {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        out.push('"');
+    }
+    out.push('}');
+    out
 }
 
 /// Live records of `kind` visible to `viewer` whose folded name is one of `names`. The
@@ -141,4 +185,19 @@ async fn join_visible(
             .then(a.record.id.cmp(&b.record.id))
     });
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn array_literals_quote_and_escape_every_element() {
+        let values = ["+84912345678", "a\"b@x.vn", "c\\d", ""].map(String::from);
+        assert_eq!(
+            text_array(&values),
+            r#"{"+84912345678","a\"b@x.vn","c\\d",""}"#
+        );
+        assert_eq!(text_array(&[]), "{}");
+    }
 }
