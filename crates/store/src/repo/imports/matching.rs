@@ -75,11 +75,7 @@ fn one_of<C: ColumnTrait>(backend: DatabaseBackend, column: C, values: &[String]
     if backend != DatabaseBackend::Postgres {
         return column.is_in(values.iter().cloned());
     }
-    let name = format!(
-        "\"{}\".\"{}\"",
-        column.entity_name().to_string(),
-        column.as_str()
-    );
+    let name = format!("\"{}\".\"{}\"", column.entity_name(), column.as_str());
     Expr::cust_with_values(
         format!("{name} IN (SELECT unnest($1::text[]))"),
         [text_array(values)],
