@@ -1,7 +1,7 @@
 //! Import and export at scale (issue 6): a .xlsx of `rows / 10` people, a fifth of whom
 //! already exist (their phone or e-mail in another spelling), taken end to end through the
 //! API — upload, preview, run until done — against a database-only floor (the same rows
-//! matched with set-based queries and written with multi-row INSERTs); then an export of as
+//! matched with set-based queries and written with the store's bulk INSERTs); then an export of as
 //! many records × 20 columns to .xlsx, with the process's extra peak memory.
 
 use std::time::{Duration, Instant};

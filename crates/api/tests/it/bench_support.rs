@@ -29,7 +29,9 @@ async fn bulk_written_records_equal_created_ones() {
                "sharing": {"mode": "team", "team_ids": [team["id"]]}}),
         json!({"first_name": "Lan", "last_name": "Trần Thị", "birthday": "05/09/1990",
                "sharing": {"mode": "users", "user_ids": [other.user_id]}, "tags": ["VIP"]}),
-        json!({"first_name": "Đạt", "sharing": {"mode": "private"}}),
+        // Text that array literals must quote: the word NULL, quotes, braces, backslashes.
+        json!({"first_name": "Đạt", "job_title": "NULL", "notes": "say \"hi\" {a,b} \\ end",
+               "sharing": {"mode": "private"}}),
     ];
     let (db, ws) = (app.state.db.conn(), s.workspace_id);
     let mut originals: Vec<Value> = Vec::new();

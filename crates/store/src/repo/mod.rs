@@ -13,6 +13,7 @@ pub mod jobs;
 pub mod lifecycle;
 pub mod merges;
 pub mod operations;
+mod pg_array;
 pub mod picklists;
 pub mod pipeline;
 pub mod records;

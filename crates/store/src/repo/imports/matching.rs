@@ -78,28 +78,8 @@ fn one_of<C: ColumnTrait>(backend: DatabaseBackend, column: C, values: &[String]
     let name = format!("\"{}\".\"{}\"", column.entity_name(), column.as_str());
     Expr::cust_with_values(
         format!("{name} IN (SELECT unnest($1::text[]))"),
-        [text_array(values)],
+        [crate::repo::pg_array::text_array(values)],
     )
-}
-
-/// `values` as a PostgreSQL array literal: every element quoted, `"` and `\` escaped.
-fn text_array(values: &[String]) -> String {
-    let mut out = String::from("{");
-    for (i, v) in values.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push('"');
-        for c in v.chars() {
-            if c == '"' || c == '\\' {
-                out.push('\\');
-            }
-            out.push(c);
-        }
-        out.push('"');
-    }
-    out.push('}');
-    out
 }
 
 /// Live records of `kind` visible to `viewer` whose folded name is one of `names`. The
@@ -181,19 +161,4 @@ async fn join_visible(
             .then(a.record.id.cmp(&b.record.id))
     });
     Ok(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn array_literals_quote_and_escape_every_element() {
-        let values = ["+84912345678", "a\"b@x.vn", "c\\d", ""].map(String::from);
-        assert_eq!(
-            text_array(&values),
-            r#"{"+84912345678","a\"b@x.vn","c\\d",""}"#
-        );
-        assert_eq!(text_array(&[]), "{}");
-    }
 }

@@ -1,15 +1,16 @@
 //! Set-based writes of many new records with their child rows (imports, the benchmark's
-//! loader): what `insert` + `replace_children` write, in multi-row INSERTs.
+//! loader): what `insert` + `replace_children` write, in multi-row INSERTs on SQLite and in
+//! one INSERT from unnested column arrays per table on PostgreSQL.
 
 use sea_orm::{
-    ActiveModelTrait, ActiveValue, ConnectionTrait, DatabaseBackend, EntityTrait, Iterable, Set,
-    Value,
+    ActiveModelTrait, ActiveValue, ConnectionTrait, DatabaseBackend, EntityName, EntityTrait,
+    IdenStatic, Iterable, Set, Statement, Value,
 };
 
 use super::children::Children;
 use crate::entity::{record, record_email, record_phone, record_share, record_tag};
 use crate::error::StoreResult;
-use crate::repo::new_id;
+use crate::repo::{new_id, pg_array};
 
 /// Bind parameters one statement may carry: SQLite's `SQLITE_MAX_VARIABLE_NUMBER` (32,766
 /// since 3.32) and PostgreSQL's wire-protocol limit (65,535).
@@ -123,6 +124,14 @@ where
             m.not_set(*c);
         }
     }
+    if models.is_empty() {
+        return Ok(0);
+    }
+    if db.get_database_backend() == DatabaseBackend::Postgres
+        && let Some(stmt) = unnest_insert(&models, &empty)
+    {
+        return Ok(db.execute_raw(stmt).await?.rows_affected());
+    }
     let all = <A::Entity as EntityTrait>::Column::iter().count();
     let columns = all.saturating_sub(empty.len()).max(1);
     let per_statement = (max_params(db.get_database_backend()) / columns).max(1);
@@ -135,6 +144,45 @@ where
             .await?;
     }
     Ok(written)
+}
+
+/// On PostgreSQL, all of `models` in one `INSERT … SELECT * FROM unnest($1::uuid[], …)`: one
+/// array parameter per column instead of one parameter per value, which PostgreSQL parses,
+/// binds and plans one by one (4,000 imported contacts took 410 ms to insert with their
+/// children). None when a column holds a kind of value the arrays do not carry.
+fn unnest_insert<A>(models: &[A], empty: &[<A::Entity as EntityTrait>::Column]) -> Option<Statement>
+where
+    A: ActiveModelTrait,
+{
+    let mut names = Vec::new();
+    let mut arrays = Vec::new();
+    let mut values = Vec::new();
+    for c in <A::Entity as EntityTrait>::Column::iter()
+        .filter(|c| !empty.iter().any(|e| e.as_str() == c.as_str()))
+    {
+        let column: Vec<Value> = models
+            .iter()
+            .map(|m| match m.get(c) {
+                ActiveValue::Set(v) | ActiveValue::Unchanged(v) => v,
+                ActiveValue::NotSet => Value::String(None),
+            })
+            .collect();
+        let (literal, ty) = pg_array::column_array(column.iter())?;
+        names.push(format!("\"{}\"", c.as_str()));
+        arrays.push(format!("${}::{ty}", arrays.len() + 1));
+        values.push(Value::from(literal));
+    }
+    let table = <A::Entity as Default>::default().table_name().to_owned();
+    let sql = format!(
+        "INSERT INTO \"{table}\" ({}) SELECT * FROM unnest({})",
+        names.join(", "),
+        arrays.join(", ")
+    );
+    Some(Statement::from_sql_and_values(
+        DatabaseBackend::Postgres,
+        sql,
+        values,
+    ))
 }
 
 /// The tables `insert_many` writes.
