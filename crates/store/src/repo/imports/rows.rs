@@ -1,30 +1,14 @@
 //! The outcome rows of an import.
 
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
-    QuerySelect,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 use crate::entity::import_row::{Column, Entity, Model};
 use crate::error::StoreResult;
 
-/// Rows per INSERT statement (10 columns each: well under both engines' parameter limits).
-const PER_STATEMENT: usize = 2_000;
-
 /// Writes the outcomes of a chunk of rows.
 pub async fn insert_rows(db: &impl ConnectionTrait, rows: Vec<Model>) -> StoreResult<()> {
-    let mut rest = rows.into_iter().peekable();
-    while rest.peek().is_some() {
-        let chunk: Vec<_> = rest
-            .by_ref()
-            .take(PER_STATEMENT)
-            .map(IntoActiveModel::into_active_model)
-            .collect();
-        Entity::insert_many(chunk)
-            .exec_without_returning(db)
-            .await?;
-    }
+    crate::repo::records::insert_chunked(db, rows).await?;
     Ok(())
 }
 

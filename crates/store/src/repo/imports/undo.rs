@@ -64,7 +64,7 @@ pub struct Event {
     pub data: serde_json::Value,
 }
 
-/// Writes `events` as system activities of `actor`, in multi-row INSERTs.
+/// Writes `events` as system activities of `actor`, in bulk INSERTs.
 pub async fn add_events(
     db: &impl ConnectionTrait,
     ws: Uuid,
@@ -73,29 +73,23 @@ pub async fn add_events(
     events: Vec<Event>,
 ) -> StoreResult<()> {
     use sea_orm::Set;
-    let mut rest = events.into_iter().peekable();
-    while rest.peek().is_some() {
-        let chunk: Vec<activity::ActiveModel> = rest
-            .by_ref()
-            .take(2_000)
-            .map(|e| activity::ActiveModel {
-                id: Set(crate::repo::new_id()),
-                workspace_id: Set(ws),
-                record_id: Set(e.record_id),
-                kind: Set("system".into()),
-                event: Set(Some(e.event.into())),
-                subject: Set(None),
-                body: Set(None),
-                data: Set(Some(e.data)),
-                actor_id: Set(Some(actor)),
-                occurred_at: Set(at),
-                created_at: Set(at),
-            })
-            .collect();
-        activity::Entity::insert_many(chunk)
-            .exec_without_returning(db)
-            .await?;
-    }
+    let rows: Vec<activity::ActiveModel> = events
+        .into_iter()
+        .map(|e| activity::ActiveModel {
+            id: Set(crate::repo::new_id()),
+            workspace_id: Set(ws),
+            record_id: Set(e.record_id),
+            kind: Set("system".into()),
+            event: Set(Some(e.event.into())),
+            subject: Set(None),
+            body: Set(None),
+            data: Set(Some(e.data)),
+            actor_id: Set(Some(actor)),
+            occurred_at: Set(at),
+            created_at: Set(at),
+        })
+        .collect();
+    crate::repo::records::insert_chunked(db, rows).await?;
     Ok(())
 }
 

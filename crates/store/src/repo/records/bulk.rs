@@ -110,7 +110,10 @@ fn shares<'a>(
 /// NULL by default: no nullable column has a default — [`nullable_columns_with_default`]
 /// says which would not): an imported contact leaves twenty of a record's 55 columns empty,
 /// and each would otherwise be bound 4,000 times a chunk.
-async fn insert_chunked<A, M>(db: &impl ConnectionTrait, rows: Vec<M>) -> StoreResult<u64>
+pub(crate) async fn insert_chunked<A, M>(
+    db: &impl ConnectionTrait,
+    rows: Vec<M>,
+) -> StoreResult<u64>
 where
     A: ActiveModelTrait + Send,
     M: sea_orm::IntoActiveModel<A>,
@@ -185,13 +188,16 @@ where
     ))
 }
 
-/// The tables `insert_many` writes.
-pub const BULK_TABLES: [&str; 5] = [
+/// The tables written through [`insert_chunked`]: `insert_many`'s and an import's timeline
+/// events and row outcomes.
+pub const BULK_TABLES: [&str; 7] = [
     "records",
     "record_phones",
     "record_emails",
     "record_tags",
     "record_shares",
+    "activities",
+    "import_rows",
 ];
 
 /// Nullable columns of `tables` that have a default, as `table.column`. Of [`BULK_TABLES`],

@@ -17,6 +17,7 @@ mod total;
 mod visibility;
 mod write;
 
+pub(crate) use bulk::insert_chunked;
 pub use bulk::{BULK_TABLES, insert_many, nullable_columns_with_default};
 pub use children::{Children, load_children, load_children_sorted, replace_children};
 pub use dupes::{Probe, candidates, clusters, scan_groups};
