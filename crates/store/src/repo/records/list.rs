@@ -13,7 +13,7 @@ use sen_domain::search::{search_needles, whole_phone};
 use sen_domain::value::Country;
 use uuid::Uuid;
 
-use super::visibility::{Viewer, visible_in};
+use super::visibility::{Viewer, visible_in, visible_per_row};
 use crate::entity::record::{Column, Entity};
 use crate::entity::{record_email, record_phone, record_tag, team_member};
 
@@ -102,6 +102,7 @@ pub(super) fn tag_driven_ids(
     let checks = Checks {
         tags: TagCheck::Joined,
         needles: NeedleCheck::Index,
+        per_row: false,
     };
     let mut ids = select_with(backend, viewer, kind, filter, checks)
         .select_only()
@@ -140,6 +141,9 @@ pub(super) enum NeedleCheck {
 pub(super) struct Checks {
     pub tags: TagCheck,
     pub needles: NeedleCheck,
+    /// The select reads few rows (a page walking its sort index): the viewer's shares are
+    /// probed per row ([`visible_per_row`]) rather than read as a set.
+    pub per_row: bool,
 }
 
 impl Checks {
@@ -147,6 +151,13 @@ impl Checks {
     pub const SETS: Checks = Checks {
         tags: TagCheck::Set,
         needles: NeedleCheck::Index,
+        per_row: false,
+    };
+
+    /// A page walking its sort index, its filters as [`Checks::SETS`] has them.
+    pub const WALK: Checks = Checks {
+        per_row: true,
+        ..Checks::SETS
     };
 }
 
@@ -169,8 +180,13 @@ pub(super) fn select_with(
     checks: Checks,
 ) -> Select<Entity> {
     let ws = viewer.workspace_id;
+    let visible = if checks.per_row {
+        visible_per_row(backend, viewer)
+    } else {
+        visible_in(backend, viewer)
+    };
     let mut q = Entity::find()
-        .filter(visible_in(backend, viewer))
+        .filter(visible)
         .filter(Column::Kind.eq(kind))
         .filter(Column::DeletedAt.is_null())
         .filter(Column::MergedInto.is_null());

@@ -53,7 +53,8 @@ pub async fn list(
     let base = list_select(backend, viewer, kind, filter);
     let by_tag = !filter.tags_any.is_empty() || !filter.tags_all.is_empty();
     if backend != DatabaseBackend::Sqlite || !by_tag {
-        return pages.read(db, base.clone(), base).await;
+        let walk = select_with(backend, viewer, kind, filter, Checks::WALK);
+        return pages.read(db, walk, base).await;
     }
     // SQLite plans `id IN (the tag's records)` by reading the whole set and sorting the
     // matches (110 ms for a page of "status + tag" at a million contacts); probing each row
@@ -63,6 +64,7 @@ pub async fn list(
     let checks = Checks {
         tags: TagCheck::Probe,
         needles: NeedleCheck::Index,
+        per_row: true,
     };
     let walk = select_with(backend, viewer, kind, filter, checks);
     let ids = tag_driven_ids(backend, viewer, kind, filter).unwrap_or_else(|| id_select(base));

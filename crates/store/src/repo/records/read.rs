@@ -4,7 +4,7 @@ use chrono::{Duration, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
-use super::visibility::{Viewer, visible};
+use super::visibility::{Viewer, visible, visible_per_row};
 use crate::entity::record::{Column, Entity, Model};
 use crate::error::StoreResult;
 
@@ -16,7 +16,7 @@ pub async fn get_visible(
     id: Uuid,
 ) -> StoreResult<Option<Model>> {
     Ok(Entity::find()
-        .filter(visible(viewer))
+        .filter(visible_per_row(db.get_database_backend(), viewer))
         .filter(Column::Kind.eq(kind))
         .filter(Column::Id.eq(id))
         .filter(Column::DeletedAt.is_null())
@@ -82,7 +82,7 @@ pub async fn merged_into(
     id: Uuid,
 ) -> StoreResult<Option<Uuid>> {
     Ok(Entity::find()
-        .filter(visible(viewer))
+        .filter(visible_per_row(db.get_database_backend(), viewer))
         .filter(Column::Kind.eq(kind))
         .filter(Column::Id.eq(id))
         .filter(Column::MergedInto.is_not_null())

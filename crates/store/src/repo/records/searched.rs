@@ -39,6 +39,7 @@ pub(super) async fn page(
     let checks = Checks {
         tags: TagCheck::Probe,
         needles: NeedleCheck::Scan,
+        per_row: true,
     };
     let walk = select_with(
         DatabaseBackend::Sqlite,
@@ -66,6 +67,7 @@ async fn first_matches(
     let checks = Checks {
         tags: TagCheck::Probe,
         needles: NeedleCheck::Joined,
+        per_row: false,
     };
     let backend = DatabaseBackend::Sqlite;
     let mut inner = select_with(backend, pages.viewer, pages.kind, filter, checks)

@@ -42,11 +42,26 @@ pub fn visible_in(backend: DatabaseBackend, viewer: &Viewer) -> OrmCondition {
     condition(viewer, shares)
 }
 
+/// [`visible`] for a statement that checks few rows — one record read by id, a page walking
+/// its sort index — on `backend`: each row's shares probed through the share index.
+/// PostgreSQL would otherwise hash every share of the viewer's teams before the first row
+/// (30,000 at a million contacts: 6 ms of a member's 8 ms first page, against 0.06 ms
+/// probing); `OFFSET 0` keeps it from turning the probe back into that hashed set.
+pub fn visible_per_row(backend: DatabaseBackend, viewer: &Viewer) -> OrmCondition {
+    if backend == DatabaseBackend::Postgres {
+        condition(viewer, Shares::FencedProbe)
+    } else {
+        condition(viewer, Shares::Probe)
+    }
+}
+
 /// How "shared with me" is checked.
 #[derive(Clone, Copy)]
 enum Shares {
     Set,
     Probe,
+    /// A probe the planner may not rewrite as a set (PostgreSQL).
+    FencedProbe,
 }
 
 fn condition(viewer: &Viewer, shares: Shares) -> OrmCondition {
@@ -64,6 +79,7 @@ fn condition(viewer: &Viewer, shares: Shares) -> OrmCondition {
             Shares::Set => record::Column::Id
                 .in_subquery(sub.column(record_share::Column::RecordId).to_owned()),
             Shares::Probe => Expr::exists(probe(sub)),
+            Shares::FencedProbe => Expr::exists(probe(sub).offset(0).to_owned()),
         }
     };
     // Cheapest first: the engines stop at the first branch that holds.
