@@ -16,17 +16,25 @@ fn push_quoted(out: &mut String, s: &str) {
     out.push('"');
 }
 
-/// `values` as a `text[]` literal.
-pub(crate) fn text_array(values: &[String]) -> String {
+/// An array literal of `elements` (None for NULL).
+fn literal<S: AsRef<str>>(elements: impl IntoIterator<Item = Option<S>>) -> String {
     let mut out = String::from("{");
-    for (i, v) in values.iter().enumerate() {
+    for (i, e) in elements.into_iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        push_quoted(&mut out, v);
+        match e {
+            Some(text) => push_quoted(&mut out, text.as_ref()),
+            None => out.push_str("NULL"),
+        }
     }
     out.push('}');
     out
+}
+
+/// `values` as a `text[]` literal.
+pub(crate) fn text_array(values: &[String]) -> String {
+    literal(values.iter().map(Some))
 }
 
 /// A value's text in an array literal (None for NULL) and the PostgreSQL type of its array;
@@ -59,21 +67,14 @@ fn element(v: &Value) -> Result<(Option<String>, &'static str), ()> {
 pub(crate) fn column_array<'a>(
     values: impl Iterator<Item = &'a Value>,
 ) -> Option<(String, String)> {
-    let mut out = String::from("{");
     let mut kind = None;
-    for (i, v) in values.enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
+    let mut texts = Vec::new();
+    for v in values {
         let (text, ty) = element(v).ok()?;
         kind = Some(ty);
-        match text {
-            Some(t) => push_quoted(&mut out, &t),
-            None => out.push_str("NULL"),
-        }
+        texts.push(text);
     }
-    out.push('}');
-    Some((out, format!("{}[]", kind?)))
+    Some((literal(texts), format!("{}[]", kind?)))
 }
 
 #[cfg(test)]

@@ -119,9 +119,8 @@ where
     M: sea_orm::IntoActiveModel<A>,
 {
     let mut models: Vec<A> = rows.into_iter().map(M::into_active_model).collect();
-    let empty: Vec<_> = <A::Entity as EntityTrait>::Column::iter()
-        .filter(|c| models.iter().all(|m| is_null(&m.get(*c))))
-        .collect();
+    let (empty, written): (Vec<_>, Vec<_>) = <A::Entity as EntityTrait>::Column::iter()
+        .partition(|c| models.iter().all(|m| is_null(&m.get(*c))));
     for m in &mut models {
         for c in &empty {
             m.not_set(*c);
@@ -131,12 +130,11 @@ where
         return Ok(0);
     }
     if db.get_database_backend() == DatabaseBackend::Postgres
-        && let Some(stmt) = unnest_insert(&models, &empty)
+        && let Some(stmt) = unnest_insert(&models, &written)
     {
         return Ok(db.execute_raw(stmt).await?.rows_affected());
     }
-    let all = <A::Entity as EntityTrait>::Column::iter().count();
-    let columns = all.saturating_sub(empty.len()).max(1);
+    let columns = written.len().max(1);
     let per_statement = (max_params(db.get_database_backend()) / columns).max(1);
     let mut written = 0;
     let mut rest = models.into_iter().peekable();
@@ -149,27 +147,29 @@ where
     Ok(written)
 }
 
-/// On PostgreSQL, all of `models` in one `INSERT … SELECT * FROM unnest($1::uuid[], …)`: one
-/// array parameter per column instead of one parameter per value, which PostgreSQL parses,
-/// binds and plans one by one (4,000 imported contacts took 410 ms to insert with their
-/// children). None when a column holds a kind of value the arrays do not carry.
-fn unnest_insert<A>(models: &[A], empty: &[<A::Entity as EntityTrait>::Column]) -> Option<Statement>
+/// On PostgreSQL, all of `models` in one `INSERT … SELECT * FROM unnest($1::uuid[], …)` of
+/// its `columns`: one array parameter per column instead of one parameter per value, which
+/// PostgreSQL parses, binds and plans one by one (4,000 imported contacts took 410 ms to
+/// insert with their children). None when a column holds a kind of value the arrays do not
+/// carry, or a row leaves one of them unset.
+fn unnest_insert<A>(
+    models: &[A],
+    columns: &[<A::Entity as EntityTrait>::Column],
+) -> Option<Statement>
 where
     A: ActiveModelTrait,
 {
     let mut names = Vec::new();
     let mut arrays = Vec::new();
     let mut values = Vec::new();
-    for c in <A::Entity as EntityTrait>::Column::iter()
-        .filter(|c| !empty.iter().any(|e| e.as_str() == c.as_str()))
-    {
-        let column: Vec<Value> = models
+    for c in columns {
+        let column = models
             .iter()
-            .map(|m| match m.get(c) {
-                ActiveValue::Set(v) | ActiveValue::Unchanged(v) => v,
-                ActiveValue::NotSet => Value::String(None),
+            .map(|m| match m.get(*c) {
+                ActiveValue::Set(v) | ActiveValue::Unchanged(v) => Some(v),
+                ActiveValue::NotSet => None,
             })
-            .collect();
+            .collect::<Option<Vec<Value>>>()?;
         let (literal, ty) = pg_array::column_array(column.iter())?;
         names.push(format!("\"{}\"", c.as_str()));
         arrays.push(format!("${}::{ty}", arrays.len() + 1));
