@@ -19,6 +19,8 @@ mod m0010_partial_links;
 mod m0011_live_status;
 mod m0012_word_starts;
 mod m0013_search_words;
+mod m0014_tag_status;
+mod m0015_name_live;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -40,6 +42,8 @@ impl MigratorTrait for Migrator {
             Box::new(m0011_live_status::Migration),
             Box::new(m0012_word_starts::Migration),
             Box::new(m0013_search_words::Migration),
+            Box::new(m0014_tag_status::Migration),
+            Box::new(m0015_name_live::Migration),
         ]
     }
 }

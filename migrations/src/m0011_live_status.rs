@@ -22,9 +22,9 @@ const LIVE_INDEXES: [(&str, &str, &str); 2] = [
 ];
 
 /// What visibility reads besides the key.
-const VISIBILITY: [&str; 3] = ["sharing_mode", "owner_id", "created_by"];
+pub(crate) const VISIBILITY: [&str; 3] = ["sharing_mode", "owner_id", "created_by"];
 
-const LIVE: &str = "deleted_at IS NULL AND merged_into IS NULL";
+pub(crate) const LIVE: &str = "deleted_at IS NULL AND merged_into IS NULL";
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {

@@ -12,4 +12,6 @@ pub mod repo;
 pub use db::{Backend, Db, commit, rollback};
 pub use error::StoreError;
 pub use sea_orm::sea_query::SelectStatement;
-pub use sea_orm::{ConnectionTrait, DatabaseTransaction, Order, TransactionTrait};
+pub use sea_orm::{
+    ConnectionTrait, DatabaseBackend, DatabaseTransaction, Order, Statement, TransactionTrait,
+};

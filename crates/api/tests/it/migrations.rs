@@ -26,6 +26,13 @@ async fn migrations_go_up_down_and_up_again() {
     }
 }
 
+/// Rolls the migrations back until only the first `keep` (m0001 … m`keep`) are applied.
+async fn down_to(db: &sen_store::Db, keep: usize) {
+    let applied = db.applied_migrations().await.unwrap();
+    let steps = u32::try_from(applied - keep).unwrap();
+    db.migrate_down(steps).await.unwrap();
+}
+
 #[tokio::test]
 async fn stored_search_documents_gain_their_leading_space() {
     let app = spawn_app().await;
@@ -47,8 +54,8 @@ async fn stored_search_documents_gain_their_leading_space() {
             .search_key
     };
     assert_eq!(key().await, " nguyen thi an");
-    // Down through m0013 (SQLite's search tables) to m0012.
-    db.migrate_down(2).await.unwrap();
+    // Down through m0013 (SQLite's search tables) and m0012.
+    down_to(db, 11).await;
     assert_eq!(
         key().await,
         "nguyen thi an",
@@ -69,7 +76,7 @@ async fn search_indexes_are_built_from_stored_documents() {
     let before = create(&app, &s.token, "contacts", contact("An", "0905 111 222")).await;
     let db = &app.state.db;
     // Written under m0012's trigram table alone.
-    db.migrate_down(1).await.unwrap();
+    down_to(db, 12).await;
     let during = create(&app, &s.token, "contacts", contact("Anh", "0905 333 444")).await;
     db.migrate().await.unwrap();
     let after = create(&app, &s.token, "contacts", contact("Bình", "0905 555 666")).await;
@@ -105,4 +112,119 @@ async fn nullable_columns_have_no_default() {
         defaulted.is_empty(),
         "nullable with a default: {defaulted:?}"
     );
+}
+
+/// Pairs of (record status, tag row status) that differ, over the workspace.
+async fn stale_tag_statuses(db: &sen_store::Db, ws: Uuid) -> Vec<(String, Option<String>)> {
+    use sen_store::ConnectionTrait;
+    let conn = db.conn();
+    let backend = conn.get_database_backend();
+    let sql = "SELECT r.status, rt.status FROM record_tags rt JOIN records r \
+               ON r.workspace_id = rt.workspace_id AND r.id = rt.record_id \
+               WHERE rt.workspace_id = $1 AND (rt.status IS NULL OR rt.status <> r.status)";
+    let sql = if backend == sen_store::DatabaseBackend::Sqlite {
+        sql.replace("$1", "?")
+    } else {
+        sql.to_owned()
+    };
+    let stmt = sen_store::Statement::from_sql_and_values(backend, sql, [ws.into()]);
+    conn.query_all_raw(stmt)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r.try_get_by_index(0).unwrap(),
+                r.try_get_by_index(1).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn tag_rows_carry_their_records_status() {
+    let app = spawn_app().await;
+    let s = app.signup("tagstatus").await;
+    let db = &app.state.db;
+    let contact = |first: &str, status: &str| serde_json::json!({"first_name": first, "last_name": "Trần", "status": status, "tags": ["VIP"]});
+    // Tagged before m0014 copied the status onto the tag rows.
+    down_to(db, 13).await;
+    let before = create(&app, &s.token, "contacts", contact("An", "inactive")).await;
+    db.migrate().await.unwrap();
+    // Tagged by a record write (the trigger fills the status) and by a bulk action (the
+    // statement writes it).
+    let written = create(&app, &s.token, "contacts", contact("Bình", "active")).await;
+    let plain = create(
+        &app,
+        &s.token,
+        "contacts",
+        serde_json::json!({"first_name": "Chi", "last_name": "Trần", "status": "inactive"}),
+    )
+    .await;
+    let id = |v: &serde_json::Value| v["id"].as_str().unwrap().to_owned();
+    app.post(
+        "/api/v1/contacts/bulk",
+        &s.token,
+        serde_json::json!({"action": "add_tags", "selection": {"ids": [id(&plain)]},
+                           "params": {"tags": ["VIP"]}}),
+    )
+    .await
+    .expect(200);
+    assert_eq!(stale_tag_statuses(db, s.workspace_id).await, []);
+    let listed = |status: &'static str| {
+        let app = &app;
+        let token = s.token.clone();
+        async move {
+            let page = app
+                .get(
+                    &format!("/api/v1/contacts?status={status}&tag=VIP&sort=name"),
+                    &token,
+                )
+                .await
+                .expect(200);
+            (item_ids(&page), page["total"].clone())
+        }
+    };
+    assert_eq!(
+        listed("inactive").await,
+        (vec![id(&before), id(&plain)], serde_json::json!(2))
+    );
+    assert_eq!(
+        listed("active").await,
+        (vec![id(&written)], serde_json::json!(1))
+    );
+    // A status change follows onto the tag rows, by hand and in bulk.
+    app.patch(
+        &format!("/api/v1/contacts/{}", id(&before)),
+        &s.token,
+        serde_json::json!({"status": "active", "version": 1}),
+    )
+    .await
+    .expect(200);
+    app.post(
+        "/api/v1/contacts/bulk",
+        &s.token,
+        serde_json::json!({"action": "set_status", "selection": {"ids": [id(&written)]},
+                           "params": {"status": "do_not_contact"}}),
+    )
+    .await
+    .expect(200);
+    assert_eq!(stale_tag_statuses(db, s.workspace_id).await, []);
+    assert_eq!(
+        listed("inactive").await,
+        (vec![id(&plain)], serde_json::json!(1))
+    );
+    assert_eq!(
+        listed("active").await,
+        (vec![id(&before)], serde_json::json!(1))
+    );
+    assert_eq!(
+        listed("do_not_contact").await,
+        (vec![id(&written)], serde_json::json!(1))
+    );
+    // A trashed record leaves the name-sorted list (the live name index, m0015).
+    app.delete(&format!("/api/v1/contacts/{}", id(&plain)), &s.token)
+        .await
+        .expect(204);
+    assert_eq!(listed("inactive").await, (vec![], serde_json::json!(0)));
 }

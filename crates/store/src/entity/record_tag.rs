@@ -11,6 +11,8 @@ pub struct Model {
     pub record_id: Uuid,
     #[sea_orm(primary_key, auto_increment = false)]
     pub tag_id: Uuid,
+    /// The record's status, kept in step by triggers (m0014): the tag index is keyed by it.
+    pub status: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

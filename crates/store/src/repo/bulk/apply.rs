@@ -72,7 +72,7 @@ fn adds_while_logging(db: &impl ConnectionTrait, op: &BulkOp) -> bool {
         && db.get_database_backend() == DatabaseBackend::Postgres
 }
 
-/// Every `(candidate, tag)` pair: `(workspace_id, record_id, tag_id)` rows.
+/// Every `(candidate, tag)` pair: `(workspace_id, record_id, tag_id)` rows of records `r`.
 fn candidate_pairs(ws: Uuid, candidates: SelectStatement, tags: &[Uuid]) -> SelectStatement {
     let (r, t) = (Alias::new("r"), Alias::new("t"));
     Query::select()
@@ -100,7 +100,8 @@ async fn add_and_log_pairs(
     candidates: SelectStatement,
     tags: &[Uuid],
 ) -> StoreResult<u64> {
-    let pairs = candidate_pairs(op.workspace_id, candidates, tags);
+    let mut pairs = candidate_pairs(op.workspace_id, candidates, tags);
+    pairs.expr(Expr::col((Alias::new("r"), record::Column::Status)));
     let mut insert = add_pairs_statement(pairs)?;
     insert.returning(
         Query::returning().columns([record_tag::Column::RecordId, record_tag::Column::TagId]),
@@ -251,6 +252,7 @@ async fn change_tags(db: &impl ConnectionTrait, op: &BulkOp, bounds: Bounds) -> 
         .column(ot::Column::WorkspaceId)
         .column(ot::Column::RecordId)
         .column(ot::Column::TagId)
+        .expr(status_of_logged())
         .from(ot::Entity)
         .and_where(Expr::col(ot::Column::WorkspaceId).eq(ws))
         .and_where(Expr::col(ot::Column::OperationId).eq(op.operation_id))
@@ -263,7 +265,17 @@ async fn change_tags(db: &impl ConnectionTrait, op: &BulkOp, bounds: Bounds) -> 
     }
 }
 
-/// Inserts `(workspace_id, record_id, tag_id)` rows into `record_tags`, skipping present ones.
+/// The status of the record of an `operation_tags` row, which a tag row carries (m0014).
+pub(super) fn status_of_logged() -> Expr {
+    Expr::cust(
+        "(SELECT \"records\".\"status\" FROM \"records\" \
+         WHERE \"records\".\"workspace_id\" = \"operation_tags\".\"workspace_id\" \
+         AND \"records\".\"id\" = \"operation_tags\".\"record_id\")",
+    )
+}
+
+/// Inserts `(workspace_id, record_id, tag_id, status)` rows into `record_tags` (the status
+/// being the record's), skipping present ones.
 pub(super) async fn add_pairs(
     db: &impl ConnectionTrait,
     pairs: SelectStatement,
@@ -280,6 +292,7 @@ fn add_pairs_statement(pairs: SelectStatement) -> StoreResult<InsertStatement> {
             record_tag::Column::WorkspaceId,
             record_tag::Column::RecordId,
             record_tag::Column::TagId,
+            record_tag::Column::Status,
         ])
         .select_from(pairs)
         .map_err(built)?

@@ -43,6 +43,7 @@ pub async fn floor(
                 .column(Column::WorkspaceId)
                 .column(Column::Id)
                 .expr(Expr::val(*tag))
+                .column(Column::Status)
                 .into_query();
             let stmt = Query::insert()
                 .into_table(record_tag::Entity)
@@ -50,6 +51,7 @@ pub async fn floor(
                     record_tag::Column::WorkspaceId,
                     record_tag::Column::RecordId,
                     record_tag::Column::TagId,
+                    record_tag::Column::Status,
                 ])
                 .select_from(select)
                 .map_err(|e| crate::error::StoreError::Corrupt(e.to_string()))?

@@ -6,7 +6,7 @@ use sea_orm::ConnectionTrait;
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, Query};
 use uuid::Uuid;
 
-use super::apply::{add_pairs, logged_value, remove_pairs_where};
+use super::apply::{add_pairs, logged_value, remove_pairs_where, status_of_logged};
 use super::select::Bounds;
 use super::sql::{exec, json_object, uuid_literal};
 use super::timeline::insert_events;
@@ -148,6 +148,7 @@ async fn restore_tags(
                 .column((ot::Entity, ot::Column::WorkspaceId))
                 .column((ot::Entity, ot::Column::RecordId))
                 .column((ot::Entity, ot::Column::TagId))
+                .expr(status_of_logged())
                 .from(ot::Entity)
                 .and_where(Expr::col((ot::Entity, ot::Column::WorkspaceId)).eq(ws))
                 .and_where(Expr::col((ot::Entity, ot::Column::OperationId)).eq(op_id))

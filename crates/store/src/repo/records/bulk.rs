@@ -85,6 +85,7 @@ fn tags<'a>(
         workspace_id: Set(r.workspace_id),
         record_id: Set(r.id),
         tag_id: Set(*tag),
+        status: Set(Some(r.status.clone())),
     })
 }
 

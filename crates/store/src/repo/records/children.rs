@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, JoinType, Query, SimpleExpr};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, NotSet, QueryFilter, QueryOrder, Set};
 use uuid::Uuid;
 
 use crate::entity::{record, record_email, record_phone, record_share, record_tag};
@@ -88,6 +88,8 @@ pub async fn replace_children(
             workspace_id: Set(ws),
             record_id: Set(id),
             tag_id: Set(*tag),
+            // Filled in from the record by a trigger (m0014).
+            status: NotSet,
         });
         record_tag::Entity::insert_many(rows).exec(db).await?;
     }

@@ -117,9 +117,23 @@ pub(super) fn tag_driven_ids(
             Expr::col((record_tag::Entity, record_tag::Column::WorkspaceId))
                 .eq(viewer.workspace_id),
         )
-        .add(Expr::col((record_tag::Entity, record_tag::Column::TagId)).eq(*tag));
+        .add(Expr::col((record_tag::Entity, record_tag::Column::TagId)).eq(*tag))
+        .add(tag_status(filter));
     ids.join(JoinType::InnerJoin, record_tag::Entity, on);
     Some(ids)
+}
+
+/// The status filter on `record_tags`' copy of the status (m0014), which keys the tag index:
+/// a tag's rows of the wanted statuses are read, not all of them. Empty without one.
+fn tag_status(filter: &Filter) -> Condition {
+    let mut cond = Condition::all();
+    if !filter.statuses.is_empty() {
+        cond = cond.add(
+            Expr::col((record_tag::Entity, record_tag::Column::Status))
+                .is_in(filter.statuses.clone()),
+        );
+    }
+    cond
 }
 
 /// How the search needles are checked.
@@ -248,7 +262,8 @@ pub(super) fn select_with(
         let mut sub = Query::select();
         sub.from(record_tag::Entity)
             .and_where(record_tag::Column::WorkspaceId.eq(ws))
-            .and_where(record_tag::Column::TagId.is_in(tags));
+            .and_where(record_tag::Column::TagId.is_in(tags))
+            .cond_where(tag_status(filter));
         if !probe {
             Column::Id.in_subquery(sub.column(record_tag::Column::RecordId).to_owned())
         } else {
