@@ -22,6 +22,17 @@ mod m0013_search_words;
 mod m0014_tag_status;
 mod m0015_name_live;
 
+/// Runs `statements` one after the other.
+pub(crate) async fn run(
+    db: &impl sea_orm_migration::sea_orm::ConnectionTrait,
+    statements: &[&str],
+) -> Result<(), sea_orm_migration::prelude::DbErr> {
+    for sql in statements {
+        db.execute_unprepared(sql).await?;
+    }
+    Ok(())
+}
+
 /// All migrations, oldest first.
 pub struct Migrator;
 

@@ -18,6 +18,7 @@ use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::{ConnectionTrait, DatabaseBackend};
 
 use crate::m0003_records::{SQLITE_TRIGRAM_DOWN, SQLITE_TRIGRAM_UP};
+use crate::run;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -55,13 +56,6 @@ const DOWN: [&str; 5] = [
     "DROP TABLE IF EXISTS records_words",
     "DROP TABLE IF EXISTS records_fts",
 ];
-
-async fn run(db: &impl ConnectionTrait, statements: &[&str]) -> Result<(), DbErr> {
-    for sql in statements {
-        db.execute_unprepared(sql).await?;
-    }
-    Ok(())
-}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {

@@ -15,6 +15,8 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::{ConnectionTrait, DatabaseBackend};
 
+use crate::run;
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -69,13 +71,6 @@ const PG_DOWN: [&str; 4] = [
     "DROP TRIGGER IF EXISTS record_tags_status_bi ON record_tags",
     "DROP FUNCTION IF EXISTS record_tags_fill_status()",
 ];
-
-async fn run(db: &impl ConnectionTrait, statements: &[&str]) -> Result<(), DbErr> {
-    for sql in statements {
-        db.execute_unprepared(sql).await?;
-    }
-    Ok(())
-}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
