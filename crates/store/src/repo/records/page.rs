@@ -2,8 +2,10 @@
 
 use sea_orm::sea_query::SelectStatement;
 use sea_orm::{
-    ConnectionTrait, DatabaseBackend, Order, QueryFilter, QueryOrder, QuerySelect, Select,
+    ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, Order, QueryFilter, QueryOrder,
+    QuerySelect, Select,
 };
+use uuid::Uuid;
 
 use super::keyset::{Cursor, SortField};
 use super::list::{
@@ -54,7 +56,10 @@ pub async fn list(
     let by_tag = !filter.tags_any.is_empty() || !filter.tags_all.is_empty();
     if backend != DatabaseBackend::Sqlite || !by_tag {
         let walk = select_with(backend, viewer, kind, filter, Checks::WALK);
-        return pages.read(db, walk, base).await;
+        let planned = id_select(select_with(backend, viewer, kind, filter, Checks::PLANNED));
+        return pages
+            .read_ids(db, walk, id_select(base.clone()), planned, base)
+            .await;
     }
     // SQLite plans `id IN (the tag's records)` by reading the whole set and sorting the
     // matches (110 ms for a page of "status + tag" at a million contacts); probing each row
@@ -65,10 +70,13 @@ pub async fn list(
         tags: TagCheck::Probe,
         needles: NeedleCheck::Index,
         per_row: true,
+        ..Checks::SETS
     };
     let walk = select_with(backend, viewer, kind, filter, checks);
     let ids = tag_driven_ids(backend, viewer, kind, filter).unwrap_or_else(|| id_select(base));
-    pages.read_ids(db, walk.clone(), ids, walk).await
+    pages
+        .read_ids(db, walk.clone(), ids.clone(), ids, walk)
+        .await
 }
 
 /// One page of `base` (a [`list_select`], possibly narrowed further) and its total.
@@ -111,22 +119,23 @@ impl Pages<'_> {
         walk: Select<Entity>,
         counted: Select<Entity>,
     ) -> StoreResult<Page> {
-        self.read_ids(db, walk, id_select(counted.clone()), counted)
-            .await
+        let ids = id_select(counted.clone());
+        self.read_ids(db, walk, ids.clone(), ids, counted).await
     }
 
     /// The page read from `walk` and the total: the ids of `ids` counted, estimated (past
-    /// the exact limit) from `sampled` — the same rows, each written as the engine reads it
-    /// cheapest for the job.
+    /// the exact limit) from `planned` (PostgreSQL's planner) or `sampled` — the same rows,
+    /// each written as the engine reads or estimates it best for the job.
     async fn read_ids(
         self,
         db: &impl ConnectionTrait,
         walk: Select<Entity>,
         ids: SelectStatement,
+        planned: SelectStatement,
         sampled: Select<Entity>,
     ) -> StoreResult<Page> {
         // The page and the total are independent: run them on two pooled connections at once.
-        let total = count_ids(db, ids, sampled, self.viewer, self.kind);
+        let total = count_ids(db, ids, &planned, sampled, self.viewer, self.kind);
         let (rows, total) = futures_util::future::join(self.rows(db, walk), total).await;
         let (total, total_is_estimate) = total?;
         Ok(self.finish(rows?, total, total_is_estimate))
@@ -143,11 +152,30 @@ impl Pages<'_> {
         if let Some(cond) = self.cursor.and_then(|c| c.condition(field, &order)) {
             q = q.filter(cond);
         }
-        Ok(q.order_by(field.column(), order.clone())
+        let q = q
+            .order_by(field.column(), order.clone())
             .order_by(Column::Id, order)
-            .limit(self.limit + 1)
+            .limit(self.limit + 1);
+        if db.get_database_backend() != DatabaseBackend::Postgres {
+            return Ok(q.all(db).await?);
+        }
+        // PostgreSQL checks the columns an index carries (the status and visibility of the
+        // live name index, m0015) only in an index-only scan; asked for whole rows, it fetches
+        // every walked row from the table first. "inactive + Webinar" sorted by name walks
+        // 2,700 entries for 51 rows: 32 ms that way, 5 ms for the ids and then their rows.
+        let ids: Vec<Uuid> = q
+            .select_only()
+            .column(Column::Id)
+            .into_tuple()
             .all(db)
-            .await?)
+            .await?;
+        let mut rows = Entity::find()
+            .filter(Column::WorkspaceId.eq(self.viewer.workspace_id))
+            .filter(Column::Id.is_in(ids.iter().copied()))
+            .all(db)
+            .await?;
+        rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
+        Ok(rows)
     }
 
     /// The page of `rows` (up to `limit + 1`, in order) with its total.

@@ -40,6 +40,7 @@ pub(super) async fn page(
         tags: TagCheck::Probe,
         needles: NeedleCheck::Scan,
         per_row: true,
+        ..Checks::SETS
     };
     let walk = select_with(
         DatabaseBackend::Sqlite,
@@ -68,6 +69,7 @@ async fn first_matches(
         tags: TagCheck::Probe,
         needles: NeedleCheck::Joined,
         per_row: false,
+        ..Checks::SETS
     };
     let backend = DatabaseBackend::Sqlite;
     let mut inner = select_with(backend, pages.viewer, pages.kind, filter, checks)

@@ -33,7 +33,8 @@ pub async fn count_visible(
     viewer: &Viewer,
     kind: &str,
 ) -> StoreResult<(u64, bool)> {
-    count_ids(db, id_select(select.clone()), select, viewer, kind).await
+    let ids = id_select(select.clone());
+    count_ids(db, ids.clone(), &ids, select, viewer, kind).await
 }
 
 /// The ids of the rows `select` matches.
@@ -42,17 +43,19 @@ pub(super) fn id_select(select: Select<Entity>) -> SelectStatement {
 }
 
 /// [`count_visible`] of the matches' ids as `ids` selects them (written the way the engine
-/// counts them cheapest); `sampled` selects the same rows, for SQLite's sampled estimate.
+/// counts them cheapest); `planned` selects the same rows as PostgreSQL's planner estimates
+/// them best; `sampled` selects them too, for the sampled estimates.
 pub(super) async fn count_ids(
     db: &impl ConnectionTrait,
     ids: SelectStatement,
+    planned: &SelectStatement,
     sampled: Select<Entity>,
     viewer: &Viewer,
     kind: &str,
 ) -> StoreResult<(u64, bool)> {
     let backend = db.get_database_backend();
     let planned = if backend == DatabaseBackend::Postgres {
-        let planned = planner_estimate(db, &ids).await?;
+        let planned = planner_estimate(db, planned).await?;
         tracing::debug!(planned, "planner's total");
         if planned >= TRUSTED_ESTIMATE {
             return Ok((planned, true));
