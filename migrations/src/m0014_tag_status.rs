@@ -8,9 +8,11 @@
 //! Triggers keep the copy in step on both engines: a record's new status is written to its
 //! tags, and a tag row inserted without a status gets its record's. The bulk writers (an
 //! import's records, a bulk "add tag") write the status themselves, in the statement that
-//! reads the record, so the triggers stay out of their way. Every path that adds a tag to an
-//! existing record updates that record first (its version), so a concurrent status change
-//! waits for it on PostgreSQL's row lock and then sees the new tag row.
+//! reads the record, so the triggers stay out of their way. On PostgreSQL a status change
+//! must not slip between reading the status and the tag row's commit: a record write
+//! updates the record (holding its row lock) before it writes the tags, and a bulk action
+//! that adds tags re-reads their records' statuses once it holds those locks
+//! (`resync_statuses` in the store).
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::{ConnectionTrait, DatabaseBackend};

@@ -14,4 +14,5 @@ pub use error::StoreError;
 pub use sea_orm::sea_query::SelectStatement;
 pub use sea_orm::{
     ConnectionTrait, DatabaseBackend, DatabaseTransaction, Order, Statement, TransactionTrait,
+    Value,
 };

@@ -114,20 +114,28 @@ async fn nullable_columns_have_no_default() {
     );
 }
 
+/// `sql` with `values` bound, its `$n` placeholders written as the backend wants them.
+fn statement(
+    backend: sen_store::DatabaseBackend,
+    sql: &str,
+    values: Vec<sen_store::Value>,
+) -> sen_store::Statement {
+    let sql = if backend == sen_store::DatabaseBackend::Sqlite {
+        (1..=values.len()).fold(sql.to_owned(), |s, n| s.replace(&format!("${n}"), "?"))
+    } else {
+        sql.to_owned()
+    };
+    sen_store::Statement::from_sql_and_values(backend, sql, values)
+}
+
 /// Pairs of (record status, tag row status) that differ, over the workspace.
 async fn stale_tag_statuses(db: &sen_store::Db, ws: Uuid) -> Vec<(String, Option<String>)> {
     use sen_store::ConnectionTrait;
     let conn = db.conn();
-    let backend = conn.get_database_backend();
     let sql = "SELECT r.status, rt.status FROM record_tags rt JOIN records r \
                ON r.workspace_id = rt.workspace_id AND r.id = rt.record_id \
                WHERE rt.workspace_id = $1 AND (rt.status IS NULL OR rt.status <> r.status)";
-    let sql = if backend == sen_store::DatabaseBackend::Sqlite {
-        sql.replace("$1", "?")
-    } else {
-        sql.to_owned()
-    };
-    let stmt = sen_store::Statement::from_sql_and_values(backend, sql, [ws.into()]);
+    let stmt = statement(conn.get_database_backend(), sql, vec![ws.into()]);
     conn.query_all_raw(stmt)
         .await
         .unwrap()
@@ -227,4 +235,52 @@ async fn tag_rows_carry_their_records_status() {
         .await
         .expect(204);
     assert_eq!(listed("inactive").await, (vec![], serde_json::json!(0)));
+}
+
+#[tokio::test]
+async fn a_status_changed_while_a_bulk_action_tags_the_record_reaches_its_tag_row() {
+    use sen_store::ConnectionTrait;
+    let app = spawn_app().await;
+    let s = app.signup("tagrace").await;
+    let made = create(
+        &app,
+        &s.token,
+        "contacts",
+        serde_json::json!({"first_name": "Dũng", "last_name": "Lê", "status": "active"}),
+    )
+    .await;
+    let id: Uuid = made["id"].as_str().unwrap().parse().unwrap();
+    // Another writer changes the status and has not committed when the bulk action starts:
+    // the action reads the old status, then waits for the record's lock.
+    let db = &app.state.db;
+    let tx = db.begin().await.unwrap();
+    let sql = "UPDATE records SET status = $1 WHERE workspace_id = $2 AND id = $3";
+    let values = vec!["inactive".into(), s.workspace_id.into(), id.into()];
+    tx.execute_raw(statement(tx.get_database_backend(), sql, values))
+        .await
+        .unwrap();
+    let bulk = {
+        let app = crate::helpers::TestApp::pointed_at(&app, &app.base);
+        let token = s.token.clone();
+        tokio::spawn(async move {
+            app.post(
+                "/api/v1/contacts/bulk",
+                &token,
+                serde_json::json!({"action": "add_tags", "selection": {"ids": [id]},
+                                   "params": {"tags": ["VIP"]}}),
+            )
+            .await
+            .expect(200)
+        })
+    };
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    sen_store::commit(tx).await.unwrap();
+    let res = bulk.await.unwrap();
+    assert_eq!(res["changed"], 1);
+    assert_eq!(stale_tag_statuses(db, s.workspace_id).await, []);
+    let page = app
+        .get("/api/v1/contacts?status=inactive&tag=VIP", &s.token)
+        .await
+        .expect(200);
+    assert_eq!(item_ids(&page), [id.to_string()]);
 }

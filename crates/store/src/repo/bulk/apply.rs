@@ -61,9 +61,66 @@ pub async fn apply(
         change_tags(db, op, bounds).await?;
     }
     update_records(db, op, bounds).await?;
+    if added_up_front {
+        resync_statuses(
+            db,
+            op.workspace_id,
+            op.operation_id,
+            bounds.on(ot::Entity, ot::Column::RecordId),
+        )
+        .await?;
+    }
     timeline::record_events(db, op, bounds).await?;
     // Every logged row changes: the log holds exactly this chunk's changing rows.
     Ok(logged)
+}
+
+/// PostgreSQL: the tag rows of the logged pairs within `of_pairs` carry their record's status
+/// as it is now. A pair written before its record was locked holds the status read then; a
+/// status change committed in between (its trigger could not see the uncommitted pair)
+/// would leave it stale, and the record out of "status + tag" lists. Run once this
+/// transaction holds the records' row locks (after their own update): no status moves
+/// until it commits. SQLite runs one writer at a time.
+pub(super) async fn resync_statuses(
+    db: &impl ConnectionTrait,
+    ws: Uuid,
+    op_id: Uuid,
+    of_pairs: Condition,
+) -> StoreResult<()> {
+    if db.get_database_backend() != DatabaseBackend::Postgres {
+        return Ok(());
+    }
+    let pairs = Query::select()
+        .columns([
+            ot::Column::WorkspaceId,
+            ot::Column::RecordId,
+            ot::Column::TagId,
+        ])
+        .from(ot::Entity)
+        .and_where(Expr::col((ot::Entity, ot::Column::WorkspaceId)).eq(ws))
+        .and_where(Expr::col((ot::Entity, ot::Column::OperationId)).eq(op_id))
+        .cond_where(of_pairs)
+        .to_owned();
+    let current = "(SELECT \"records\".\"status\" FROM \"records\" \
+         WHERE \"records\".\"workspace_id\" = \"record_tags\".\"workspace_id\" \
+         AND \"records\".\"id\" = \"record_tags\".\"record_id\")";
+    let stmt = Query::update()
+        .table(record_tag::Entity)
+        .value(record_tag::Column::Status, Expr::cust(current))
+        .and_where(
+            Expr::tuple([
+                Expr::col((record_tag::Entity, record_tag::Column::WorkspaceId)),
+                Expr::col((record_tag::Entity, record_tag::Column::RecordId)),
+                Expr::col((record_tag::Entity, record_tag::Column::TagId)),
+            ])
+            .in_subquery(pairs),
+        )
+        .and_where(Expr::cust(format!(
+            "\"record_tags\".\"status\" IS DISTINCT FROM {current}"
+        )))
+        .to_owned();
+    exec(db, &stmt).await?;
+    Ok(())
 }
 
 /// Whether step 1 adds the tags as it logs them (`add_tags` on PostgreSQL).

@@ -6,7 +6,9 @@ use sea_orm::ConnectionTrait;
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, Query};
 use uuid::Uuid;
 
-use super::apply::{add_pairs, logged_value, remove_pairs_where, status_of_logged};
+use super::apply::{
+    add_pairs, logged_value, remove_pairs_where, resync_statuses, status_of_logged,
+};
 use super::select::Bounds;
 use super::sql::{exec, json_object, uuid_literal};
 use super::timeline::insert_events;
@@ -84,9 +86,17 @@ pub async fn undo(
             )
             .value(record::Column::UpdatedAt, Expr::val(at))
             .and_where(Expr::col((record::Entity, record::Column::WorkspaceId)).eq(ws))
-            .and_where(Expr::col((record::Entity, record::Column::Id)).in_subquery(restored_ids))
+            .and_where(
+                Expr::col((record::Entity, record::Column::Id)).in_subquery(restored_ids.clone()),
+            )
             .to_owned();
         exec(db, &stmt).await?;
+        if action == "remove_tags" {
+            // The tags put back, now that their records are locked (see `resync_statuses`).
+            let of_restored = Condition::all()
+                .add(Expr::col((ot::Entity, ot::Column::RecordId)).in_subquery(restored_ids));
+            resync_statuses(db, ws, op_id, of_restored).await?;
+        }
         let op = BulkOp {
             workspace_id: ws,
             operation_id: op_id,
