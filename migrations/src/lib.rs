@@ -19,7 +19,7 @@ mod m0010_partial_links;
 mod m0011_live_status;
 mod m0012_word_starts;
 mod m0013_search_words;
-mod m0014_tag_status;
+mod m0014_tag_lists;
 mod m0015_name_live;
 
 /// Runs `statements` one after the other.
@@ -53,7 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0011_live_status::Migration),
             Box::new(m0012_word_starts::Migration),
             Box::new(m0013_search_words::Migration),
-            Box::new(m0014_tag_status::Migration),
+            Box::new(m0014_tag_lists::Migration),
             Box::new(m0015_name_live::Migration),
         ]
     }

@@ -128,14 +128,26 @@ fn statement(
     sen_store::Statement::from_sql_and_values(backend, sql, values)
 }
 
-/// Pairs of (record status, tag row status) that differ, over the workspace.
+/// The records of the workspace whose tag rows' copy of their list keys (m0014) differs
+/// from the record, as (record status, tag row's live status).
 async fn stale_tag_statuses(db: &sen_store::Db, ws: Uuid) -> Vec<(String, Option<String>)> {
     use sen_store::ConnectionTrait;
     let conn = db.conn();
-    let sql = "SELECT r.status, rt.status FROM record_tags rt JOIN records r \
+    let backend = conn.get_database_backend();
+    let sql = "SELECT r.status, rt.live_status FROM record_tags rt JOIN records r \
                ON r.workspace_id = rt.workspace_id AND r.id = rt.record_id \
-               WHERE rt.workspace_id = $1 AND (rt.status IS NULL OR rt.status <> r.status)";
-    let stmt = statement(conn.get_database_backend(), sql, vec![ws.into()]);
+               WHERE rt.workspace_id = $1 AND (rt.kind IS DISTINCT FROM r.kind \
+               OR rt.live_status IS DISTINCT FROM CASE WHEN r.deleted_at IS NULL \
+               AND r.merged_into IS NULL THEN r.status END \
+               OR rt.sharing_mode IS DISTINCT FROM r.sharing_mode \
+               OR rt.owner_id IS DISTINCT FROM r.owner_id \
+               OR rt.created_by IS DISTINCT FROM r.created_by)";
+    let sql = if backend == sen_store::DatabaseBackend::Sqlite {
+        sql.replace("IS DISTINCT FROM", "IS NOT")
+    } else {
+        sql.to_owned()
+    };
+    let stmt = statement(backend, &sql, vec![ws.into()]);
     conn.query_all_raw(stmt)
         .await
         .unwrap()
@@ -230,11 +242,49 @@ async fn tag_rows_carry_their_records_status() {
         listed("do_not_contact").await,
         (vec![id(&written)], serde_json::json!(1))
     );
-    // A trashed record leaves the name-sorted list (the live name index, m0015).
-    app.delete(&format!("/api/v1/contacts/{}", id(&plain)), &s.token)
-        .await
-        .expect(204);
+    // A trashed record leaves the list and its total (the live name index, m0015; the tag
+    // rows' live status, m0014), and comes back restored.
+    let path = format!("/api/v1/contacts/{}", id(&plain));
+    app.delete(&path, &s.token).await.expect(204);
+    assert_eq!(stale_tag_statuses(db, s.workspace_id).await, []);
     assert_eq!(listed("inactive").await, (vec![], serde_json::json!(0)));
+    app.post(&format!("{path}/restore"), &s.token, serde_json::json!({}))
+        .await
+        .expect(200);
+    assert_eq!(
+        listed("inactive").await,
+        (vec![id(&plain)], serde_json::json!(1))
+    );
+    // The tag's total for a member counts only what they see: a private record of the
+    // owner's is left out, until it is handed to the member.
+    let member = app.add_user(&s, "tagmember", "member").await;
+    let private = create(
+        &app,
+        &s.token,
+        "contacts",
+        serde_json::json!({"first_name": "Giang", "last_name": "Trần", "status": "inactive",
+                           "tags": ["VIP"], "sharing": {"mode": "private"}}),
+    )
+    .await;
+    let for_member = || async {
+        let page = app
+            .get("/api/v1/contacts?status=inactive&tag=VIP", &member.token)
+            .await
+            .expect(200);
+        (item_ids(&page), page["total"].clone())
+    };
+    assert_eq!(for_member().await, (vec![id(&plain)], serde_json::json!(1)));
+    app.patch(
+        &format!("/api/v1/contacts/{}", id(&private)),
+        &s.token,
+        serde_json::json!({"owner_id": member.user_id}),
+    )
+    .await
+    .expect(200);
+    assert_eq!(stale_tag_statuses(db, s.workspace_id).await, []);
+    let (ids, total) = for_member().await;
+    assert_eq!((ids.len(), total), (2, serde_json::json!(2)));
+    assert!(ids.contains(&id(&private)));
 }
 
 #[tokio::test]

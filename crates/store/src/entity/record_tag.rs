@@ -11,8 +11,30 @@ pub struct Model {
     pub record_id: Uuid,
     #[sea_orm(primary_key, auto_increment = false)]
     pub tag_id: Uuid,
-    /// The record's status, kept in step by triggers (m0014): the tag index is keyed by it.
-    pub status: Option<String>,
+    // A copy of the record's list keys, kept in step by triggers (m0014): the tag index is
+    // keyed by them, so a list's total is counted from it alone.
+    /// The record's kind.
+    pub kind: Option<String>,
+    /// The record's status while it is live; NULL once trashed or merged away.
+    pub live_status: Option<String>,
+    /// The record's sharing mode.
+    pub sharing_mode: Option<String>,
+    /// The record's owner.
+    pub owner_id: Option<Uuid>,
+    /// The record's creator.
+    pub created_by: Option<Uuid>,
+}
+
+/// The copy of `r`'s list keys a tag row of it carries.
+pub fn copy_of(r: &super::record::Model) -> (String, Option<String>, String, Uuid, Uuid) {
+    let live = r.deleted_at.is_none() && r.merged_into.is_none();
+    (
+        r.kind.clone(),
+        live.then(|| r.status.clone()),
+        r.sharing_mode.clone(),
+        r.owner_id,
+        r.created_by,
+    )
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

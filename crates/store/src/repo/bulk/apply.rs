@@ -22,7 +22,7 @@ use uuid::Uuid;
 
 use super::select::Bounds;
 use super::sql::{built, exec, sub, uuid_literal};
-use super::{Action, Assignee, BulkOp, assign, timeline};
+use super::{Action, Assignee, BulkOp, assign, tag_copy, timeline};
 use crate::entity::{operation_change as oc, operation_tag as ot, record, record_tag, tag};
 use crate::error::StoreResult;
 
@@ -62,7 +62,7 @@ pub async fn apply(
     }
     update_records(db, op, bounds).await?;
     if added_up_front {
-        resync_statuses(
+        tag_copy::resync_copies(
             db,
             op.workspace_id,
             op.operation_id,
@@ -73,54 +73,6 @@ pub async fn apply(
     timeline::record_events(db, op, bounds).await?;
     // Every logged row changes: the log holds exactly this chunk's changing rows.
     Ok(logged)
-}
-
-/// PostgreSQL: the tag rows of the logged pairs within `of_pairs` carry their record's status
-/// as it is now. A pair written before its record was locked holds the status read then; a
-/// status change committed in between (its trigger could not see the uncommitted pair)
-/// would leave it stale, and the record out of "status + tag" lists. Run once this
-/// transaction holds the records' row locks (after their own update): no status moves
-/// until it commits. SQLite runs one writer at a time.
-pub(super) async fn resync_statuses(
-    db: &impl ConnectionTrait,
-    ws: Uuid,
-    op_id: Uuid,
-    of_pairs: Condition,
-) -> StoreResult<()> {
-    if db.get_database_backend() != DatabaseBackend::Postgres {
-        return Ok(());
-    }
-    let pairs = Query::select()
-        .columns([
-            ot::Column::WorkspaceId,
-            ot::Column::RecordId,
-            ot::Column::TagId,
-        ])
-        .from(ot::Entity)
-        .and_where(Expr::col((ot::Entity, ot::Column::WorkspaceId)).eq(ws))
-        .and_where(Expr::col((ot::Entity, ot::Column::OperationId)).eq(op_id))
-        .cond_where(of_pairs)
-        .to_owned();
-    let current = "(SELECT \"records\".\"status\" FROM \"records\" \
-         WHERE \"records\".\"workspace_id\" = \"record_tags\".\"workspace_id\" \
-         AND \"records\".\"id\" = \"record_tags\".\"record_id\")";
-    let stmt = Query::update()
-        .table(record_tag::Entity)
-        .value(record_tag::Column::Status, Expr::cust(current))
-        .and_where(
-            Expr::tuple([
-                Expr::col((record_tag::Entity, record_tag::Column::WorkspaceId)),
-                Expr::col((record_tag::Entity, record_tag::Column::RecordId)),
-                Expr::col((record_tag::Entity, record_tag::Column::TagId)),
-            ])
-            .in_subquery(pairs),
-        )
-        .and_where(Expr::cust(format!(
-            "\"record_tags\".\"status\" IS DISTINCT FROM {current}"
-        )))
-        .to_owned();
-    exec(db, &stmt).await?;
-    Ok(())
 }
 
 /// Whether step 1 adds the tags as it logs them (`add_tags` on PostgreSQL).
@@ -158,7 +110,7 @@ async fn add_and_log_pairs(
     tags: &[Uuid],
 ) -> StoreResult<u64> {
     let mut pairs = candidate_pairs(op.workspace_id, candidates, tags);
-    pairs.expr(Expr::col((Alias::new("r"), record::Column::Status)));
+    tag_copy::copy_of(&mut pairs, "r");
     let mut insert = add_pairs_statement(pairs)?;
     insert.returning(
         Query::returning().columns([record_tag::Column::RecordId, record_tag::Column::TagId]),
@@ -305,16 +257,17 @@ pub(super) fn logged_ids(op_ws: Uuid, op_id: Uuid, bounds: Bounds) -> SelectStat
 /// Adds or removes the logged tag pairs.
 async fn change_tags(db: &impl ConnectionTrait, op: &BulkOp, bounds: Bounds) -> StoreResult<()> {
     let ws = op.workspace_id;
-    let pairs = Query::select()
-        .column(ot::Column::WorkspaceId)
-        .column(ot::Column::RecordId)
-        .column(ot::Column::TagId)
-        .expr(status_of_logged())
-        .from(ot::Entity)
-        .and_where(Expr::col(ot::Column::WorkspaceId).eq(ws))
-        .and_where(Expr::col(ot::Column::OperationId).eq(op.operation_id))
-        .cond_where(bounds.on(ot::Entity, ot::Column::RecordId))
-        .to_owned();
+    let pairs = tag_copy::with_copy(
+        Query::select()
+            .column((ot::Entity, ot::Column::WorkspaceId))
+            .column((ot::Entity, ot::Column::RecordId))
+            .column((ot::Entity, ot::Column::TagId))
+            .from(ot::Entity)
+            .and_where(Expr::col((ot::Entity, ot::Column::WorkspaceId)).eq(ws))
+            .and_where(Expr::col((ot::Entity, ot::Column::OperationId)).eq(op.operation_id))
+            .cond_where(bounds.on(ot::Entity, ot::Column::RecordId))
+            .to_owned(),
+    );
     match op.action {
         Action::AddTags(_) => add_pairs(db, pairs).await,
         Action::RemoveTags(_) => remove_pairs(db, ws, op.operation_id, bounds).await,
@@ -322,17 +275,8 @@ async fn change_tags(db: &impl ConnectionTrait, op: &BulkOp, bounds: Bounds) -> 
     }
 }
 
-/// The status of the record of an `operation_tags` row, which a tag row carries (m0014).
-pub(super) fn status_of_logged() -> Expr {
-    Expr::cust(
-        "(SELECT \"records\".\"status\" FROM \"records\" \
-         WHERE \"records\".\"workspace_id\" = \"operation_tags\".\"workspace_id\" \
-         AND \"records\".\"id\" = \"operation_tags\".\"record_id\")",
-    )
-}
-
-/// Inserts `(workspace_id, record_id, tag_id, status)` rows into `record_tags` (the status
-/// being the record's), skipping present ones.
+/// Inserts `(workspace_id, record_id, tag_id, <the record's copy>)` rows into `record_tags`
+/// (see `tag_copy`), skipping present ones.
 pub(super) async fn add_pairs(
     db: &impl ConnectionTrait,
     pairs: SelectStatement,
@@ -345,12 +289,11 @@ pub(super) async fn add_pairs(
 fn add_pairs_statement(pairs: SelectStatement) -> StoreResult<InsertStatement> {
     Ok(Query::insert()
         .into_table(record_tag::Entity)
-        .columns([
+        .columns(tag_copy::with_pair([
             record_tag::Column::WorkspaceId,
             record_tag::Column::RecordId,
             record_tag::Column::TagId,
-            record_tag::Column::Status,
-        ])
+        ]))
         .select_from(pairs)
         .map_err(built)?
         .on_conflict(

@@ -38,21 +38,20 @@ pub async fn floor(
         .into_query();
     let res = match action {
         FloorAction::AddTag(tag) => {
-            let select = list_select(db.get_database_backend(), viewer, kind, filter)
+            let mut select = list_select(db.get_database_backend(), viewer, kind, filter)
                 .select_only()
                 .column(Column::WorkspaceId)
                 .column(Column::Id)
                 .expr(Expr::val(*tag))
-                .column(Column::Status)
                 .into_query();
+            super::tag_copy::copy_of(&mut select, "records");
             let stmt = Query::insert()
                 .into_table(record_tag::Entity)
-                .columns([
+                .columns(super::tag_copy::with_pair([
                     record_tag::Column::WorkspaceId,
                     record_tag::Column::RecordId,
                     record_tag::Column::TagId,
-                    record_tag::Column::Status,
-                ])
+                ]))
                 .select_from(select)
                 .map_err(|e| crate::error::StoreError::Corrupt(e.to_string()))?
                 .on_conflict(OnConflict::new().do_nothing().to_owned())

@@ -8,6 +8,7 @@ mod assign;
 mod floor;
 mod select;
 mod sql;
+mod tag_copy;
 mod timeline;
 mod undo;
 

@@ -6,11 +6,10 @@ use sea_orm::ConnectionTrait;
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, Query};
 use uuid::Uuid;
 
-use super::apply::{
-    add_pairs, logged_value, remove_pairs_where, resync_statuses, status_of_logged,
-};
+use super::apply::{add_pairs, logged_value, remove_pairs_where};
 use super::select::Bounds;
 use super::sql::{exec, json_object, uuid_literal};
+use super::tag_copy;
 use super::timeline::insert_events;
 use super::{Action, BulkOp, sql::sub};
 use crate::entity::{operation_change as oc, operation_tag as ot, record, tag};
@@ -92,10 +91,10 @@ pub async fn undo(
             .to_owned();
         exec(db, &stmt).await?;
         if action == "remove_tags" {
-            // The tags put back, now that their records are locked (see `resync_statuses`).
+            // The tags put back, now that their records are locked (see `resync_copies`).
             let of_restored = Condition::all()
                 .add(Expr::col((ot::Entity, ot::Column::RecordId)).in_subquery(restored_ids));
-            resync_statuses(db, ws, op_id, of_restored).await?;
+            tag_copy::resync_copies(db, ws, op_id, of_restored).await?;
         }
         let op = BulkOp {
             workspace_id: ws,
@@ -154,17 +153,18 @@ async fn restore_tags(
                 .from(tag::Entity)
                 .and_where(Expr::col((tag::Entity, tag::Column::WorkspaceId)).eq(ws))
                 .to_owned();
-            let pairs = Query::select()
-                .column((ot::Entity, ot::Column::WorkspaceId))
-                .column((ot::Entity, ot::Column::RecordId))
-                .column((ot::Entity, ot::Column::TagId))
-                .expr(status_of_logged())
-                .from(ot::Entity)
-                .and_where(Expr::col((ot::Entity, ot::Column::WorkspaceId)).eq(ws))
-                .and_where(Expr::col((ot::Entity, ot::Column::OperationId)).eq(op_id))
-                .and_where(Expr::col((ot::Entity, ot::Column::TagId)).in_subquery(live_tags))
-                .cond_where(of_restored)
-                .to_owned();
+            let pairs = tag_copy::with_copy(
+                Query::select()
+                    .column((ot::Entity, ot::Column::WorkspaceId))
+                    .column((ot::Entity, ot::Column::RecordId))
+                    .column((ot::Entity, ot::Column::TagId))
+                    .from(ot::Entity)
+                    .and_where(Expr::col((ot::Entity, ot::Column::WorkspaceId)).eq(ws))
+                    .and_where(Expr::col((ot::Entity, ot::Column::OperationId)).eq(op_id))
+                    .and_where(Expr::col((ot::Entity, ot::Column::TagId)).in_subquery(live_tags))
+                    .cond_where(of_restored)
+                    .to_owned(),
+            );
             add_pairs(db, pairs).await
         }
         _ => Ok(()),

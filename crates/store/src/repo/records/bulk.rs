@@ -81,11 +81,16 @@ fn tags<'a>(
     r: &'a record::Model,
     c: &'a Children,
 ) -> impl Iterator<Item = record_tag::ActiveModel> + 'a {
-    c.tag_ids.iter().map(|tag| record_tag::ActiveModel {
+    let (kind, live_status, sharing_mode, owner_id, created_by) = record_tag::copy_of(r);
+    c.tag_ids.iter().map(move |tag| record_tag::ActiveModel {
         workspace_id: Set(r.workspace_id),
         record_id: Set(r.id),
         tag_id: Set(*tag),
-        status: Set(Some(r.status.clone())),
+        kind: Set(Some(kind.clone())),
+        live_status: Set(live_status.clone()),
+        sharing_mode: Set(Some(sharing_mode.clone())),
+        owner_id: Set(Some(owner_id)),
+        created_by: Set(Some(created_by)),
     })
 }
 

@@ -88,8 +88,12 @@ pub async fn replace_children(
             workspace_id: Set(ws),
             record_id: Set(id),
             tag_id: Set(*tag),
-            // Filled in from the record by a trigger (m0014).
-            status: NotSet,
+            // Copied from the record by a trigger (m0014).
+            kind: NotSet,
+            live_status: NotSet,
+            sharing_mode: NotSet,
+            owner_id: NotSet,
+            created_by: NotSet,
         });
         record_tag::Entity::insert_many(rows).exec(db).await?;
     }

@@ -13,12 +13,12 @@ use sen_domain::search::{search_needles, whole_phone};
 use sen_domain::value::Country;
 use uuid::Uuid;
 
-use super::visibility::{Viewer, visible_in, visible_per_row};
+use super::visibility::{Viewer, visible_in, visible_per_row, visible_tag_rows};
 use crate::entity::record::{Column, Entity};
 use crate::entity::{record_email, record_phone, record_tag, team_member};
 
 /// What a list is narrowed to. Empty vectors and `None`s do not narrow.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filter {
     /// Folded substrings that must all occur in the search document.
     pub needles: Vec<String>,
@@ -122,18 +122,56 @@ pub(super) fn tag_driven_ids(
     Some(ids)
 }
 
-/// The status filter on `record_tags`' copy of the status (m0014), which keys the tag index:
+/// The status filter on `record_tags`' copy of the live status (m0014), which keys the tag index:
 /// a tag's rows of the wanted statuses are read, not all of them. Empty without one, or
 /// unless `asked`.
 fn tag_status(filter: &Filter, asked: bool) -> Condition {
     let mut cond = Condition::all();
     if asked && !filter.statuses.is_empty() {
         cond = cond.add(
-            Expr::col((record_tag::Entity, record_tag::Column::Status))
+            Expr::col((record_tag::Entity, record_tag::Column::LiveStatus))
                 .is_in(filter.statuses.clone()),
         );
     }
     cond
+}
+
+/// The ids of what `filter` narrows to, read from the tag index alone (its copy of each
+/// record's list keys, m0014) — without visiting a record — when the filter is one "any of"
+/// tag and perhaps statuses, nothing else. None otherwise.
+pub(super) fn tag_rows_ids(
+    backend: DatabaseBackend,
+    viewer: &Viewer,
+    kind: &str,
+    filter: &Filter,
+) -> Option<SelectStatement> {
+    let [tag] = filter.tags_any.as_slice() else {
+        return None;
+    };
+    let only_tag_and_status = Filter {
+        tags_any: filter.tags_any.clone(),
+        statuses: filter.statuses.clone(),
+        ..Filter::default()
+    };
+    if *filter != only_tag_and_status {
+        return None;
+    }
+    let rt = record_tag::Entity;
+    let live = if filter.statuses.is_empty() {
+        Expr::col((rt, record_tag::Column::LiveStatus)).is_not_null()
+    } else {
+        Expr::col((rt, record_tag::Column::LiveStatus)).is_in(filter.statuses.clone())
+    };
+    Some(
+        Query::select()
+            .column((rt, record_tag::Column::RecordId))
+            .from(rt)
+            .and_where(Expr::col((rt, record_tag::Column::TagId)).eq(*tag))
+            .and_where(Expr::col((rt, record_tag::Column::Kind)).eq(kind))
+            .and_where(live)
+            .cond_where(visible_tag_rows(backend, viewer))
+            .to_owned(),
+    )
 }
 
 /// How the search needles are checked.

@@ -34,7 +34,29 @@ pub async fn count_visible(
     kind: &str,
 ) -> StoreResult<(u64, bool)> {
     let ids = id_select(select.clone());
-    count_ids(db, ids.clone(), &ids, select, viewer, kind).await
+    count_ids(db, Counted::new(ids), select, viewer, kind).await
+}
+
+/// The ids a total counts, as written for each job.
+pub(super) struct Counted {
+    /// Counted, up to the exact limit: written the way the engine counts them cheapest.
+    pub ids: SelectStatement,
+    /// The same rows as PostgreSQL's planner estimates them best.
+    pub planned: SelectStatement,
+    /// Counting them is cheap whatever their number (a tag's index alone): PostgreSQL does
+    /// not sample the table first.
+    pub cheap: bool,
+}
+
+impl Counted {
+    /// `ids`, counted and planned as they are.
+    pub fn new(ids: SelectStatement) -> Counted {
+        Counted {
+            planned: ids.clone(),
+            ids,
+            cheap: false,
+        }
+    }
 }
 
 /// The ids of the rows `select` matches.
@@ -42,26 +64,25 @@ pub(super) fn id_select(select: Select<Entity>) -> SelectStatement {
     select.select_only().column(Column::Id).into_query()
 }
 
-/// [`count_visible`] of the matches' ids as `ids` selects them (written the way the engine
-/// counts them cheapest); `planned` selects the same rows as PostgreSQL's planner estimates
-/// them best; `sampled` selects them too, for the sampled estimates.
+/// [`count_visible`] of the matches' ids as `counted` writes them; `sampled` selects the same
+/// rows, for the sampled estimates.
 pub(super) async fn count_ids(
     db: &impl ConnectionTrait,
-    ids: SelectStatement,
-    planned: &SelectStatement,
+    mut counted: Counted,
     sampled: Select<Entity>,
     viewer: &Viewer,
     kind: &str,
 ) -> StoreResult<(u64, bool)> {
     let backend = db.get_database_backend();
     let planned = if backend == DatabaseBackend::Postgres {
-        let planned = planner_estimate(db, planned).await?;
+        let planned = planner_estimate(db, &counted.planned).await?;
         tracing::debug!(planned, "planner's total");
         if planned >= TRUSTED_ESTIMATE {
             return Ok((planned, true));
         }
         // Near or past the limit by the planner's word: ask a sample of the table first.
         if planned >= SAMPLED_FROM
+            && !counted.cheap
             && let Some(estimate) = super::sample::beyond_limit(db, sampled.clone()).await?
         {
             return Ok((estimate, true));
@@ -70,7 +91,7 @@ pub(super) async fn count_ids(
     } else {
         None
     };
-    let capped = count(db, ids.clone().limit(EXACT_TOTAL_LIMIT + 1).to_owned()).await?;
+    let capped = count(db, counted.ids.limit(EXACT_TOTAL_LIMIT + 1).to_owned()).await?;
     if capped <= EXACT_TOTAL_LIMIT {
         return Ok((capped, false));
     }

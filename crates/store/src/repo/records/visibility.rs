@@ -2,11 +2,11 @@
 //! `everyone`, the chosen teams' members for `team`, the chosen users for `users`, and every
 //! owner/admin of a data-owner team.
 
-use sea_orm::sea_query::{Condition, Expr, ExprTrait, Query, SelectStatement, SimpleExpr};
+use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, Query, SelectStatement, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition as OrmCondition, DatabaseBackend};
 use uuid::Uuid;
 
-use crate::entity::{record, record_share};
+use crate::entity::record_share;
 
 /// The user a query runs for.
 #[derive(Debug, Clone)]
@@ -55,6 +55,41 @@ pub fn visible_per_row(backend: DatabaseBackend, viewer: &Viewer) -> OrmConditio
     }
 }
 
+/// [`visible_in`] over the copy of the records' visibility that their tag rows carry
+/// (m0014), for a total counted from the tag index alone (workspace included).
+pub fn visible_tag_rows(backend: DatabaseBackend, viewer: &Viewer) -> OrmCondition {
+    let shares = if backend == DatabaseBackend::Sqlite {
+        Shares::Probe
+    } else {
+        Shares::Set
+    };
+    condition_on(TAG_ROWS, viewer, shares)
+}
+
+/// The rows visibility is checked on: a table with the records' visibility columns, and
+/// the column holding the record's id.
+#[derive(Clone, Copy)]
+struct Rows {
+    table: &'static str,
+    id: &'static str,
+}
+
+const RECORDS: Rows = Rows {
+    table: "records",
+    id: "id",
+};
+
+const TAG_ROWS: Rows = Rows {
+    table: "record_tags",
+    id: "record_id",
+};
+
+impl Rows {
+    fn col(self, name: &str) -> Expr {
+        Expr::col((Alias::new(self.table), Alias::new(name)))
+    }
+}
+
 /// How "shared with me" is checked.
 #[derive(Clone, Copy)]
 enum Shares {
@@ -65,7 +100,11 @@ enum Shares {
 }
 
 fn condition(viewer: &Viewer, shares: Shares) -> OrmCondition {
-    let ws = record::Column::WorkspaceId.eq(viewer.workspace_id);
+    condition_on(RECORDS, viewer, shares)
+}
+
+fn condition_on(rows: Rows, viewer: &Viewer, shares: Shares) -> OrmCondition {
+    let ws = rows.col("workspace_id").eq(viewer.workspace_id);
     if viewer.sees_all {
         return Condition::all().add(ws);
     }
@@ -76,20 +115,21 @@ fn condition(viewer: &Viewer, shares: Shares) -> OrmCondition {
             .and_where(record_share::Column::WorkspaceId.eq(viewer.workspace_id))
             .cond_where(cond);
         match shares {
-            Shares::Set => record::Column::Id
+            Shares::Set => rows
+                .col(rows.id)
                 .in_subquery(sub.column(record_share::Column::RecordId).to_owned()),
-            Shares::Probe => Expr::exists(probe(sub)),
-            Shares::FencedProbe => Expr::exists(probe(sub).offset(0).to_owned()),
+            Shares::Probe => Expr::exists(probe(sub, rows)),
+            Shares::FencedProbe => Expr::exists(probe(sub, rows).offset(0).to_owned()),
         }
     };
     // Cheapest first: the engines stop at the first branch that holds.
     let mut who = Condition::any()
-        .add(record::Column::SharingMode.eq("everyone"))
-        .add(record::Column::OwnerId.eq(me))
-        .add(record::Column::CreatedBy.eq(me))
+        .add(rows.col("sharing_mode").eq("everyone"))
+        .add(rows.col("owner_id").eq(me))
+        .add(rows.col("created_by").eq(me))
         .add(
             Condition::all()
-                .add(record::Column::SharingMode.eq("users"))
+                .add(rows.col("sharing_mode").eq("users"))
                 .add(shared_with(
                     Condition::all().add(record_share::Column::UserId.eq(me)),
                 )),
@@ -97,7 +137,7 @@ fn condition(viewer: &Viewer, shares: Shares) -> OrmCondition {
     if !viewer.team_ids.is_empty() {
         who = who.add(
             Condition::all()
-                .add(record::Column::SharingMode.eq("team"))
+                .add(rows.col("sharing_mode").eq("team"))
                 .add(shared_with(Condition::all().add(
                     record_share::Column::TeamId.is_in(viewer.team_ids.iter().copied()),
                 ))),
@@ -106,12 +146,12 @@ fn condition(viewer: &Viewer, shares: Shares) -> OrmCondition {
     Condition::all().add(ws).add(who)
 }
 
-/// `sub` narrowed to the shares of the outer `records` row.
-fn probe(mut sub: SelectStatement) -> SelectStatement {
+/// `sub` narrowed to the shares of the outer row's record.
+fn probe(mut sub: SelectStatement, rows: Rows) -> SelectStatement {
     sub.expr(Expr::val(1))
         .and_where(
             Expr::col((record_share::Entity, record_share::Column::RecordId))
-                .equals((record::Entity, record::Column::Id)),
+                .equals((Alias::new(rows.table), Alias::new(rows.id))),
         )
         .to_owned()
 }
