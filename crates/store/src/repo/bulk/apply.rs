@@ -257,17 +257,8 @@ pub(super) fn logged_ids(op_ws: Uuid, op_id: Uuid, bounds: Bounds) -> SelectStat
 /// Adds or removes the logged tag pairs.
 async fn change_tags(db: &impl ConnectionTrait, op: &BulkOp, bounds: Bounds) -> StoreResult<()> {
     let ws = op.workspace_id;
-    let pairs = tag_copy::with_copy(
-        Query::select()
-            .column((ot::Entity, ot::Column::WorkspaceId))
-            .column((ot::Entity, ot::Column::RecordId))
-            .column((ot::Entity, ot::Column::TagId))
-            .from(ot::Entity)
-            .and_where(Expr::col((ot::Entity, ot::Column::WorkspaceId)).eq(ws))
-            .and_where(Expr::col((ot::Entity, ot::Column::OperationId)).eq(op.operation_id))
-            .cond_where(bounds.on(ot::Entity, ot::Column::RecordId))
-            .to_owned(),
-    );
+    let of_chunk = bounds.on(ot::Entity, ot::Column::RecordId);
+    let pairs = tag_copy::with_copy(tag_copy::logged_pairs(ws, op.operation_id, of_chunk));
     match op.action {
         Action::AddTags(_) => add_pairs(db, pairs).await,
         Action::RemoveTags(_) => remove_pairs(db, ws, op.operation_id, bounds).await,

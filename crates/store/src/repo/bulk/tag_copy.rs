@@ -46,6 +46,21 @@ pub(super) fn copy_of(select: &mut SelectStatement, r: &str) {
     }
 }
 
+/// The `(workspace_id, record_id, tag_id)` pairs operation `op_id` logged, within `of_pairs`.
+pub(super) fn logged_pairs(ws: Uuid, op_id: Uuid, of_pairs: Condition) -> SelectStatement {
+    Query::select()
+        .columns([
+            (ot::Entity, ot::Column::WorkspaceId),
+            (ot::Entity, ot::Column::RecordId),
+            (ot::Entity, ot::Column::TagId),
+        ])
+        .from(ot::Entity)
+        .and_where(Expr::col((ot::Entity, ot::Column::WorkspaceId)).eq(ws))
+        .and_where(Expr::col((ot::Entity, ot::Column::OperationId)).eq(op_id))
+        .cond_where(of_pairs)
+        .to_owned()
+}
+
 /// `pairs` (a select of `operation_tags`) joined to each pair's record, with its copy added
 /// to the columns.
 pub(super) fn with_copy(mut pairs: SelectStatement) -> SelectStatement {
@@ -77,17 +92,8 @@ pub(super) async fn resync_copies(
     if db.get_database_backend() != DatabaseBackend::Postgres {
         return Ok(());
     }
-    let pairs = Query::select()
-        .columns([
-            (ot::Entity, ot::Column::WorkspaceId),
-            (ot::Entity, ot::Column::RecordId),
-            (ot::Entity, ot::Column::TagId),
-        ])
-        .from(ot::Entity)
-        .and_where(Expr::col((ot::Entity, ot::Column::WorkspaceId)).eq(ws))
-        .and_where(Expr::col((ot::Entity, ot::Column::OperationId)).eq(op_id))
-        .cond_where(of_pairs)
-        .to_string(sea_orm::sea_query::PostgresQueryBuilder);
+    let pairs =
+        logged_pairs(ws, op_id, of_pairs).to_string(sea_orm::sea_query::PostgresQueryBuilder);
     let names = [
         "kind",
         "live_status",

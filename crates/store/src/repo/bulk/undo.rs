@@ -153,18 +153,9 @@ async fn restore_tags(
                 .from(tag::Entity)
                 .and_where(Expr::col((tag::Entity, tag::Column::WorkspaceId)).eq(ws))
                 .to_owned();
-            let pairs = tag_copy::with_copy(
-                Query::select()
-                    .column((ot::Entity, ot::Column::WorkspaceId))
-                    .column((ot::Entity, ot::Column::RecordId))
-                    .column((ot::Entity, ot::Column::TagId))
-                    .from(ot::Entity)
-                    .and_where(Expr::col((ot::Entity, ot::Column::WorkspaceId)).eq(ws))
-                    .and_where(Expr::col((ot::Entity, ot::Column::OperationId)).eq(op_id))
-                    .and_where(Expr::col((ot::Entity, ot::Column::TagId)).in_subquery(live_tags))
-                    .cond_where(of_restored)
-                    .to_owned(),
-            );
+            let of_live_tags =
+                of_restored.add(Expr::col((ot::Entity, ot::Column::TagId)).in_subquery(live_tags));
+            let pairs = tag_copy::with_copy(tag_copy::logged_pairs(ws, op_id, of_live_tags));
             add_pairs(db, pairs).await
         }
         _ => Ok(()),
