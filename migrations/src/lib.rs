@@ -23,12 +23,12 @@ mod m0014_tag_lists;
 mod m0015_name_live;
 
 /// Runs `statements` one after the other.
-pub(crate) async fn run(
+pub(crate) async fn run<S: AsRef<str>>(
     db: &impl sea_orm_migration::sea_orm::ConnectionTrait,
-    statements: &[&str],
+    statements: &[S],
 ) -> Result<(), sea_orm_migration::prelude::DbErr> {
     for sql in statements {
-        db.execute_unprepared(sql).await?;
+        db.execute_unprepared(sql.as_ref()).await?;
     }
     Ok(())
 }

@@ -168,22 +168,17 @@ const PG_DOWN: [&str; 4] = [
     "DROP FUNCTION IF EXISTS record_tags_fill_copy()",
 ];
 
-async fn run_owned(db: &impl ConnectionTrait, statements: &[String]) -> Result<(), DbErr> {
-    let refs: Vec<&str> = statements.iter().map(String::as_str).collect();
-    run(db, &refs).await
-}
-
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
         let db = m.get_connection();
         let backend = db.get_database_backend();
-        run_owned(db, &add_columns(backend)).await?;
-        run_owned(db, &[backfill(), index(backend)]).await?;
+        run(db, &add_columns(backend)).await?;
+        run(db, &[backfill(), index(backend)]).await?;
         run(db, &["DROP INDEX ix_record_tags_tag"]).await?;
         match backend {
-            DatabaseBackend::Postgres => run_owned(db, &pg_up()).await,
-            _ => run_owned(db, &sqlite_up()).await,
+            DatabaseBackend::Postgres => run(db, &pg_up()).await,
+            _ => run(db, &sqlite_up()).await,
         }
     }
 
@@ -204,6 +199,6 @@ impl MigrationTrait for Migration {
         let drops: Vec<String> = COPY
             .map(|(c, _)| format!("ALTER TABLE record_tags DROP COLUMN {c}"))
             .to_vec();
-        run_owned(db, &drops).await
+        run(db, &drops).await
     }
 }

@@ -4,7 +4,7 @@
 //! locked.
 
 use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, JoinType, Query, SelectStatement};
-use sea_orm::{ConnectionTrait, DatabaseBackend, Statement};
+use sea_orm::{ConnectionTrait, DatabaseBackend, IdenStatic, Statement};
 use uuid::Uuid;
 
 use crate::entity::{operation_tag as ot, record, record_tag};
@@ -94,13 +94,7 @@ pub(super) async fn resync_copies(
     }
     let pairs =
         logged_pairs(ws, op_id, of_pairs).to_string(sea_orm::sea_query::PostgresQueryBuilder);
-    let names = [
-        "kind",
-        "live_status",
-        "sharing_mode",
-        "owner_id",
-        "created_by",
-    ];
+    let names = COLUMNS.map(|c| c.as_str());
     let set: Vec<String> = names
         .iter()
         .zip(copy_sql("r"))

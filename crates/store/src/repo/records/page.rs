@@ -178,6 +178,15 @@ impl Pages<'_> {
             .into_tuple()
             .all(db)
             .await?;
+        self.rows_of(db, &ids).await
+    }
+
+    /// The rows of `ids` (the page's, already found), in the order of `ids`.
+    pub(super) async fn rows_of(
+        &self,
+        db: &impl ConnectionTrait,
+        ids: &[Uuid],
+    ) -> StoreResult<Vec<Model>> {
         let mut rows = Entity::find()
             .filter(Column::WorkspaceId.eq(self.viewer.workspace_id))
             .filter(Column::Id.is_in(ids.iter().copied()))

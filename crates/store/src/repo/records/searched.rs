@@ -6,17 +6,14 @@
 //! index checking them on each row (a few hundred rows), the total an estimate.
 
 use sea_orm::sea_query::{Alias, Expr, JoinType, Query, SqliteQueryBuilder};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QuerySelect,
-    QueryTrait, Statement,
-};
+use sea_orm::{ConnectionTrait, DatabaseBackend, QuerySelect, QueryTrait, Statement};
 use uuid::Uuid;
 
 use super::estimate;
 use super::list::{Checks, Filter, FtsQuery, NeedleCheck, TagCheck, select_with};
 use super::page::{Page, Pages};
 use super::total::EXACT_TOTAL_LIMIT;
-use crate::entity::record::{Column, Entity};
+use crate::entity::record::Column;
 use crate::error::StoreResult;
 
 /// The page of `pages` among the rows matching `filter`, whose needles make the FTS5 query
@@ -29,11 +26,7 @@ pub(super) async fn page(
 ) -> StoreResult<Page> {
     let (matched, ids) = first_matches(db, &pages, filter, fts).await?;
     if matched <= EXACT_TOTAL_LIMIT {
-        let mut rows = Entity::find()
-            .filter(Column::Id.is_in(ids.iter().copied()))
-            .all(db)
-            .await?;
-        rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
+        let rows = pages.rows_of(db, &ids).await?;
         return Ok(pages.finish(rows, matched, false));
     }
     let checks = Checks {

@@ -34,12 +34,7 @@ pub fn visible(viewer: &Viewer) -> OrmCondition {
 /// thousands at a million records — so there a correlated `EXISTS` probes the share index
 /// for just the rows a page or a capped count walks. PostgreSQL keeps the hashed set.
 pub fn visible_in(backend: DatabaseBackend, viewer: &Viewer) -> OrmCondition {
-    let shares = if backend == DatabaseBackend::Sqlite {
-        Shares::Probe
-    } else {
-        Shares::Set
-    };
-    condition(viewer, shares)
+    condition(viewer, Shares::listed_on(backend))
 }
 
 /// [`visible`] for a statement that checks few rows — one record read by id, a page walking
@@ -58,12 +53,7 @@ pub fn visible_per_row(backend: DatabaseBackend, viewer: &Viewer) -> OrmConditio
 /// [`visible_in`] over the copy of the records' visibility that their tag rows carry
 /// (m0014), for a total counted from the tag index alone (workspace included).
 pub fn visible_tag_rows(backend: DatabaseBackend, viewer: &Viewer) -> OrmCondition {
-    let shares = if backend == DatabaseBackend::Sqlite {
-        Shares::Probe
-    } else {
-        Shares::Set
-    };
-    condition_on(TAG_ROWS, viewer, shares)
+    condition_on(TAG_ROWS, viewer, Shares::listed_on(backend))
 }
 
 /// The rows visibility is checked on: a table with the records' visibility columns, and
@@ -97,6 +87,17 @@ enum Shares {
     Probe,
     /// A probe the planner may not rewrite as a set (PostgreSQL).
     FencedProbe,
+}
+
+impl Shares {
+    /// As a list and its total check them on `backend` (see [`visible_in`]).
+    fn listed_on(backend: DatabaseBackend) -> Shares {
+        if backend == DatabaseBackend::Sqlite {
+            Shares::Probe
+        } else {
+            Shares::Set
+        }
+    }
 }
 
 fn condition(viewer: &Viewer, shares: Shares) -> OrmCondition {
