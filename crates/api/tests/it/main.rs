@@ -22,6 +22,7 @@ mod operations;
 mod records;
 mod settings;
 mod sharing;
+mod tag_pages;
 mod teams;
 mod totals;
 mod users;

@@ -48,7 +48,7 @@ pub async fn sampled(
 
 /// All rows of the kind in the workspace (trashed ones too), as SQLite's triggers keep them
 /// in `record_kind_counts`; counted from the index when the row is missing.
-async fn kind_rows(db: &impl ConnectionTrait, ws: Uuid, kind: &str) -> StoreResult<u64> {
+pub(super) async fn kind_rows(db: &impl ConnectionTrait, ws: Uuid, kind: &str) -> StoreResult<u64> {
     let kept = Query::select()
         .column(Alias::new("n"))
         .from(Alias::new("record_kind_counts"))

@@ -78,8 +78,8 @@ pub(super) enum TagCheck {
     /// `id IN (the tag's records)`: the engine reads the tag's rows once, as a set — right
     /// for counting and for acting on every match.
     Set,
-    /// A correlated `EXISTS` per row: right for a page that walks the sort index and stops
-    /// after a few hundred rows.
+    /// A correlated `EXISTS` per row (kept a probe on PostgreSQL by `OFFSET 0`): right for a
+    /// page that walks the sort index and stops after a few hundred rows.
     Probe,
     /// The one "any of" tag is left out: the caller joins its rows (see [`tag_driven_ids`]);
     /// "all of" tags are probed.
@@ -317,14 +317,15 @@ pub(super) fn select_with(
         if !probe {
             Column::Id.in_subquery(sub.column(record_tag::Column::RecordId).to_owned())
         } else {
-            Expr::exists(
-                sub.expr(Expr::val(1))
-                    .and_where(
-                        Expr::col((record_tag::Entity, record_tag::Column::RecordId))
-                            .equals((Entity, Column::Id)),
-                    )
-                    .to_owned(),
-            )
+            sub.expr(Expr::val(1)).and_where(
+                Expr::col((record_tag::Entity, record_tag::Column::RecordId))
+                    .equals((Entity, Column::Id)),
+            );
+            if backend == DatabaseBackend::Postgres {
+                // Else the planner turns the probe back into a join driven by the tag's rows.
+                sub.offset(0);
+            }
+            Expr::exists(sub.to_owned())
         }
     };
     if !filter.tags_any.is_empty() && checks.tags != TagCheck::Joined {

@@ -13,6 +13,7 @@ mod read;
 mod related;
 mod sample;
 mod searched;
+mod tag_walk;
 mod total;
 mod visibility;
 mod write;

@@ -10,6 +10,7 @@ use super::keyset::{Cursor, SortField};
 use super::list::{
     Checks, Filter, NeedleCheck, TagCheck, list_select, select_with, tag_driven_ids, tag_rows_ids,
 };
+use super::tag_walk::tag_check;
 use super::total::{Counted, count_ids, id_select};
 use super::visibility::Viewer;
 use crate::entity::record::{Column, Entity, Model};
@@ -53,10 +54,20 @@ pub async fn list(
     }
     let base = list_select(backend, viewer, kind, filter);
     let by_tag = !filter.tags_any.is_empty() || !filter.tags_all.is_empty();
-    // A total of one tag (and perhaps statuses) is counted from the tag index alone.
+    // A total of one tag (and perhaps statuses) is counted from the tag index alone, and the
+    // tag's density chooses how the page finds its rows.
     let tag_rows = tag_rows_ids(backend, viewer, kind, filter);
+    let walked_tags = match (&tag_rows, backend) {
+        (Some(_), _) => tag_check(db, viewer, kind, filter, pages.sort.0, limit).await?,
+        (None, DatabaseBackend::Sqlite) => TagCheck::Probe,
+        (None, _) => TagCheck::Set,
+    };
     if backend != DatabaseBackend::Sqlite || !by_tag {
-        let walk = select_with(backend, viewer, kind, filter, Checks::WALK);
+        let checks = Checks {
+            tags: walked_tags,
+            ..Checks::WALK
+        };
+        let walk = select_with(backend, viewer, kind, filter, checks);
         let counted = match tag_rows {
             Some(ids) => Counted {
                 cheap: true,
@@ -72,10 +83,11 @@ pub async fn list(
     // SQLite plans `id IN (the tag's records)` by reading the whole set and sorting the
     // matches (110 ms for a page of "status + tag" at a million contacts); probing each row
     // of the sort index finds a page in a few hundred rows (7 ms), and the sampled estimate
-    // probes its 2,000 rows the same way. The total is driven from the tag's rows when one
-    // tag is asked for, else counted from the set.
+    // probes its 2,000 rows the same way — unless the tag is rare (see `tag_walk`). The
+    // total is driven from the tag's rows when one tag is asked for, else counted from the
+    // set.
     let checks = Checks {
-        tags: TagCheck::Probe,
+        tags: walked_tags,
         needles: NeedleCheck::Index,
         per_row: true,
         ..Checks::SETS

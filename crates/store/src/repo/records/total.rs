@@ -103,7 +103,8 @@ pub(super) async fn count_ids(
     Ok((Ord::max(estimate, capped), true))
 }
 
-async fn planner_estimate(
+/// PostgreSQL's planner estimate of the rows `ids` selects.
+pub(super) async fn planner_estimate(
     db: &impl ConnectionTrait,
     ids: &sea_orm::sea_query::SelectStatement,
 ) -> StoreResult<u64> {
