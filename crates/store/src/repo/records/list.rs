@@ -417,8 +417,33 @@ pub(super) fn fts_query(needles: &[String]) -> Option<FtsQuery> {
     })
 }
 
-/// `needle` occurs in the search key, checked on the row itself.
-fn holds(backend: DatabaseBackend, needle: &str) -> SimpleExpr {
+/// The longest start of a word PostgreSQL's word index holds (m0016).
+const LONGEST_WORD_START: usize = 6;
+
+/// The word starts a PostgreSQL search looks up in its word index (m0016): each word needle
+/// of two letters or more, cut to the longest start the index holds. Empty when the needles
+/// have none: the trigram index (or the row) answers for them.
+pub(super) fn word_starts(needles: &[String]) -> Vec<String> {
+    needles
+        .iter()
+        .filter_map(|n| word_of(n))
+        .filter(|w| w.chars().count() >= 2)
+        .map(|w| w.chars().take(LONGEST_WORD_START).collect())
+        .collect()
+}
+
+/// Whether the word index answers for `needle` exactly, with nothing left to check on the row.
+fn starts_whole(needle: &str) -> bool {
+    word_of(needle).is_some_and(|w| (2..=LONGEST_WORD_START).contains(&w.chars().count()))
+}
+
+/// `needle` occurs in the search key, checked on the row itself; on PostgreSQL in a form the
+/// trigram index may answer unless `on_row`.
+fn holds(backend: DatabaseBackend, needle: &str, on_row: bool) -> SimpleExpr {
+    if backend == DatabaseBackend::Postgres && on_row {
+        let needle = PostgresQueryBuilder.value_to_string(&Value::from(needle.to_owned()));
+        return Expr::cust(format!("strpos(\"records\".\"search_key\", {needle}) > 0"));
+    }
     if backend == DatabaseBackend::Sqlite {
         // `instr` is an exact substring test: no `%`/`_` wildcards to escape.
         Expr::cust_with_values(
@@ -464,6 +489,28 @@ fn search(
             [fts.expr.clone()],
         ));
     }
+    // PostgreSQL looks the words up by their starts, the rest through the trigram index.
+    let starts = match (backend, check) {
+        (DatabaseBackend::Postgres, NeedleCheck::Index | NeedleCheck::Joined) => {
+            word_starts(needles)
+        }
+        _ => Vec::new(),
+    };
+    if !starts.is_empty() {
+        // Written into the statement, as the patterns are (see `holds`).
+        let starts: Vec<String> = starts
+            .iter()
+            .map(|w| PostgresQueryBuilder.value_to_string(&Value::from(w.clone())))
+            .collect();
+        cond = cond.add(Expr::cust(format!(
+            "sen_word_starts(\"records\".\"search_key\") @> ARRAY[{}]::text[]",
+            starts.join(", ")
+        )));
+        for needle in needles.iter().filter(|n| !starts_whole(n)) {
+            cond = cond.add(holds(backend, needle, word_of(needle).is_some()));
+        }
+        return q.filter(cond);
+    }
     // Checked on the row unless an index answered for them exactly.
     let on_row = match (check, &fts) {
         (NeedleCheck::Scan, _) | (_, None) => true,
@@ -471,7 +518,7 @@ fn search(
     };
     if on_row {
         for needle in needles {
-            cond = cond.add(holds(backend, needle));
+            cond = cond.add(holds(backend, needle, check == NeedleCheck::Scan));
         }
     }
     q.filter(cond)
@@ -532,6 +579,16 @@ mod tests {
         // Trigrams shared by two needles are asked for once.
         let q = fts_query(&needles(&["12345", "2345"])).unwrap();
         assert_eq!(q.expr, "\"123\" AND \"234\" AND \"345\"");
+    }
+
+    #[test]
+    fn postgres_looks_up_word_starts_of_two_to_six_letters() {
+        let n = needles(&[" nguyenthihoa", " v", "4567", " an", " đức"]);
+        assert_eq!(word_starts(&n), ["nguyen", "an", "đức"]);
+        // Only the starts the index holds whole need no check on the row.
+        assert!(starts_whole(" an") && starts_whole(" nguyen"));
+        assert!(!starts_whole(" nguyenthihoa") && !starts_whole(" v") && !starts_whole("4567"));
+        assert!(word_starts(&needles(&[" v", "12"])).is_empty());
     }
 
     #[test]

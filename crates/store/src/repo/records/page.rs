@@ -8,8 +8,10 @@ use uuid::Uuid;
 
 use super::keyset::{Cursor, SortField};
 use super::list::{
-    Checks, Filter, NeedleCheck, TagCheck, list_select, select_with, tag_driven_ids, tag_rows_ids,
+    Checks, Filter, NeedleCheck, TagCheck, fts_query, list_select, select_with, tag_driven_ids,
+    tag_rows_ids, word_starts,
 };
+use super::searched;
 use super::tag_walk::tag_check;
 use super::total::{Counted, count_ids, id_select};
 use super::visibility::Viewer;
@@ -47,10 +49,17 @@ pub async fn list(
         cursor,
         limit,
     };
-    if backend == DatabaseBackend::Sqlite
-        && let Some(fts) = super::list::fts_query(&filter.needles)
-    {
-        return super::searched::page(db, pages, filter, &fts).await;
+    match backend {
+        DatabaseBackend::Sqlite => {
+            if let Some(fts) = fts_query(&filter.needles) {
+                return searched::page(db, pages, filter, Some(&fts)).await;
+            }
+        }
+        _ => {
+            if !word_starts(&filter.needles).is_empty() {
+                return searched::page(db, pages, filter, None).await;
+            }
+        }
     }
     let base = list_select(backend, viewer, kind, filter);
     let by_tag = !filter.tags_any.is_empty() || !filter.tags_all.is_empty();

@@ -14,13 +14,13 @@ pub const EXACT_TOTAL_LIMIT: u64 = 10_000;
 /// A PostgreSQL planner estimate this many times the exact limit is taken as it is: proving
 /// 10,001 matches of a dense search (`nguyen van`, 74,480 rows, estimated 72,371) costs a
 /// 50 ms bitmap of every trigram's rows, to show a number that is an estimate anyway.
-const TRUSTED_ESTIMATE: u64 = 5 * EXACT_TOTAL_LIMIT;
+pub(super) const TRUSTED_ESTIMATE: u64 = 5 * EXACT_TOTAL_LIMIT;
 
 /// A PostgreSQL planner estimate from which a sample of pages is asked whether the total is
 /// beyond the exact limit (see `sample`). Measured on a million contacts' searches and
 /// "status + tag" lists: below 15,000 by the planner's word the sample never settled it (it
 /// only added its 10–18 ms to the count); from 15,000 it settled every one.
-const SAMPLED_FROM: u64 = EXACT_TOTAL_LIMIT * 3 / 2;
+pub(super) const SAMPLED_FROM: u64 = EXACT_TOTAL_LIMIT * 3 / 2;
 
 /// How many rows a select matches: exact up to [`EXACT_TOTAL_LIMIT`], beyond it an estimate
 /// (flagged): on PostgreSQL the planner's estimate when it is far beyond the limit, else the
