@@ -1,12 +1,15 @@
 //! SQLite has no planner estimate to ask: a large total is estimated from the share of
 //! matching rows among the kind's newest rows, times how many rows the kind has (kept by
-//! triggers in `record_kind_counts`).
+//! triggers in `record_kind_counts`). PostgreSQL asks the same sample to confirm an estimate
+//! its planner multiplied from several words'.
 
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
-use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QuerySelect, QueryTrait, Select};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseBackend, QueryFilter, QuerySelect, QueryTrait, Select,
+};
 use uuid::Uuid;
 
-use super::total::count;
+use super::total::{count, planner_estimate};
 use crate::entity::record::{Column, Entity};
 use crate::error::StoreResult;
 
@@ -46,9 +49,21 @@ pub async fn sampled(
     Ok(((matched as f64 / sampled as f64) * total as f64).round() as u64)
 }
 
-/// All rows of the kind in the workspace (trashed ones too), as SQLite's triggers keep them
-/// in `record_kind_counts`; counted from the index when the row is missing.
+/// About how many records of `kind` the workspace has: on SQLite all of them (trashed ones
+/// too), as its triggers keep them in `record_kind_counts`, counted from the index when the
+/// row is missing; on PostgreSQL the planner's estimate of the live ones.
 pub(super) async fn kind_rows(db: &impl ConnectionTrait, ws: Uuid, kind: &str) -> StoreResult<u64> {
+    if db.get_database_backend() == DatabaseBackend::Postgres {
+        let live = Query::select()
+            .column(Column::Id)
+            .from(Entity)
+            .and_where(Column::WorkspaceId.eq(ws))
+            .and_where(Column::Kind.eq(kind))
+            .and_where(Column::DeletedAt.is_null())
+            .and_where(Column::MergedInto.is_null())
+            .to_owned();
+        return planner_estimate(db, &live).await;
+    }
     let kept = Query::select()
         .column(Alias::new("n"))
         .from(Alias::new("record_kind_counts"))

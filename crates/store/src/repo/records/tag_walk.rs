@@ -10,15 +10,14 @@
 //! So the tag's rows are counted, up to the point where the two costs meet, and that count
 //! chooses.
 
+use sea_orm::ConnectionTrait;
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseBackend};
 
 use super::estimate::kind_rows;
 use super::keyset::SortField;
 use super::list::{Filter, TagCheck};
-use super::total::{count, planner_estimate};
+use super::total::count;
 use super::visibility::Viewer;
-use crate::entity::record::{Column, Entity};
 use crate::entity::record_tag;
 use crate::error::StoreResult;
 
@@ -48,7 +47,7 @@ pub(super) async fn tag_check(
     let [tag] = filter.tags_any.as_slice() else {
         return Ok(TagCheck::Set);
     };
-    let live = live_rows(db, viewer, kind).await?;
+    let live = kind_rows(db, viewer.workspace_id, kind).await?;
     // Walk cost (limit + 1) × live ÷ n × entry cost against set cost n: equal at this n.
     let page = (limit + 1) as f64;
     let meet = (page * live as f64 * entry_cost(sort)).sqrt().ceil() as u64;
@@ -74,22 +73,4 @@ pub(super) async fn tag_check(
     } else {
         TagCheck::Set
     })
-}
-
-/// About how many live records of `kind` the workspace has: SQLite's kept count of the kind
-/// (trashed ones too), PostgreSQL's planner estimate.
-async fn live_rows(db: &impl ConnectionTrait, viewer: &Viewer, kind: &str) -> StoreResult<u64> {
-    let ws = viewer.workspace_id;
-    if db.get_database_backend() == DatabaseBackend::Sqlite {
-        return kind_rows(db, ws, kind).await;
-    }
-    let live = Query::select()
-        .column(Column::Id)
-        .from(Entity)
-        .and_where(Column::WorkspaceId.eq(ws))
-        .and_where(Column::Kind.eq(kind))
-        .and_where(Column::DeletedAt.is_null())
-        .and_where(Column::MergedInto.is_null())
-        .to_owned();
-    planner_estimate(db, &live).await
 }
