@@ -5,7 +5,7 @@ use sen_store::repo::records;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use crate::helpers::spawn_app;
+use crate::helpers::{copies_of, spawn_app};
 use crate::records::create;
 
 #[tokio::test]
@@ -101,25 +101,9 @@ async fn many_rows_are_split_under_the_bind_parameter_limits() {
         }),
     )
     .await;
-    let (db, ws) = (app.state.db.conn(), s.workspace_id);
     let id: Uuid = created["id"].as_str().unwrap().parse().unwrap();
-    let row = records::get_any(db, ws, id).await.unwrap().unwrap();
-    let children = records::load_children(db, ws, &[id])
-        .await
-        .unwrap()
-        .remove(&id)
-        .unwrap();
     // 1,500 records of ~50 bound columns: three statements on SQLite, two on PostgreSQL.
-    let copies: Vec<_> = (0..1_500)
-        .map(|_| {
-            let mut r = row.clone();
-            r.id = Uuid::now_v7();
-            (r, children.clone())
-        })
-        .collect();
-    let tx = app.state.db.begin().await.unwrap();
-    assert_eq!(records::insert_many(&tx, &copies).await.unwrap(), 1_500);
-    sen_store::commit(tx).await.unwrap();
+    assert_eq!(copies_of(&app, s.workspace_id, id, 1_500).await, 1_500);
     for q in [
         "",
         "&q=pham%20hung",

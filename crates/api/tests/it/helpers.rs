@@ -305,3 +305,30 @@ pub fn item_ids(page: &Value) -> Vec<String> {
         })
         .unwrap_or_default()
 }
+
+/// `count` copies of the record `id` (its children too), each with a new id.
+pub async fn copies_of(app: &TestApp, ws: Uuid, id: Uuid, count: usize) -> u64 {
+    let db = app.state.db.conn();
+    let row = sen_store::repo::records::get_any(db, ws, id)
+        .await
+        .unwrap()
+        .unwrap();
+    let children = sen_store::repo::records::load_children(db, ws, &[id])
+        .await
+        .unwrap()
+        .remove(&id)
+        .unwrap();
+    let copies: Vec<_> = (0..count)
+        .map(|_| {
+            let mut r = row.clone();
+            r.id = Uuid::now_v7();
+            (r, children.clone())
+        })
+        .collect();
+    let tx = app.state.db.begin().await.unwrap();
+    let written = sen_store::repo::records::insert_many(&tx, &copies)
+        .await
+        .unwrap();
+    sen_store::commit(tx).await.unwrap();
+    written
+}

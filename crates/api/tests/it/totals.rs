@@ -5,7 +5,7 @@ use sen_store::repo::records;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use crate::helpers::{item_ids, spawn_app};
+use crate::helpers::{copies_of, item_ids, spawn_app};
 use crate::records::create;
 
 #[tokio::test]
@@ -123,27 +123,6 @@ async fn a_total_under_the_limit_stays_exact_among_many_rows() {
         (10_001..=60_000).contains(&total),
         "30,000 estimated: {total}"
     );
-}
-
-/// `count` copies of the record `id` (its children too), each with a new id.
-async fn copies_of(app: &crate::helpers::TestApp, ws: Uuid, id: Uuid, count: usize) {
-    let db = app.state.db.conn();
-    let row = records::get_any(db, ws, id).await.unwrap().unwrap();
-    let children = records::load_children(db, ws, &[id])
-        .await
-        .unwrap()
-        .remove(&id)
-        .unwrap();
-    let copies: Vec<_> = (0..count)
-        .map(|_| {
-            let mut r = row.clone();
-            r.id = Uuid::now_v7();
-            (r, children.clone())
-        })
-        .collect();
-    let tx = app.state.db.begin().await.unwrap();
-    records::insert_many(&tx, &copies).await.unwrap();
-    sen_store::commit(tx).await.unwrap();
 }
 
 #[tokio::test]
