@@ -156,22 +156,30 @@ pub(super) fn tag_rows_ids(
     if *filter != only_tag_and_status {
         return None;
     }
-    let rt = record_tag::Entity;
-    let live = if filter.statuses.is_empty() {
-        Expr::col((rt, record_tag::Column::LiveStatus)).is_not_null()
-    } else {
-        Expr::col((rt, record_tag::Column::LiveStatus)).is_in(filter.statuses.clone())
-    };
     Some(
-        Query::select()
-            .column((rt, record_tag::Column::RecordId))
-            .from(rt)
-            .and_where(Expr::col((rt, record_tag::Column::TagId)).eq(*tag))
-            .and_where(Expr::col((rt, record_tag::Column::Kind)).eq(kind))
-            .and_where(live)
+        tag_rows(kind, *tag, &filter.statuses)
             .cond_where(visible_tag_rows(backend, viewer))
             .to_owned(),
     )
+}
+
+/// The ids of the live records of `kind` tagged `tag` in any of `statuses` (any status when
+/// empty), as the tag index's copy of their list keys has them (m0014); no workspace or
+/// visibility condition yet.
+pub(super) fn tag_rows(kind: &str, tag: Uuid, statuses: &[String]) -> SelectStatement {
+    let rt = record_tag::Entity;
+    let live = if statuses.is_empty() {
+        Expr::col((rt, record_tag::Column::LiveStatus)).is_not_null()
+    } else {
+        Expr::col((rt, record_tag::Column::LiveStatus)).is_in(statuses.iter().cloned())
+    };
+    Query::select()
+        .column((rt, record_tag::Column::RecordId))
+        .from(rt)
+        .and_where(Expr::col((rt, record_tag::Column::TagId)).eq(tag))
+        .and_where(Expr::col((rt, record_tag::Column::Kind)).eq(kind))
+        .and_where(live)
+        .to_owned()
 }
 
 /// How the search needles are checked.

@@ -8,7 +8,7 @@
 //! when the matches are far beyond the limit.
 
 use sea_orm::sea_query::{Alias, CommonTableExpression, Expr, JoinType, Query, WithClause};
-use sea_orm::{ConnectionTrait, DatabaseBackend, QuerySelect, QueryTrait};
+use sea_orm::{ConnectionTrait, DatabaseBackend, QuerySelect, QueryTrait, Select};
 use uuid::Uuid;
 
 use super::estimate;
@@ -17,7 +17,7 @@ use super::page::{Page, Pages};
 use super::total::{
     EXACT_TOTAL_LIMIT, SAMPLED_FROM, TRUSTED_ESTIMATE, count, id_select, planner_estimate,
 };
-use crate::entity::record::{Column, Model};
+use crate::entity::record::{Column, Entity};
 use crate::error::StoreResult;
 
 /// The page of `pages` among the rows matching `filter`, found through SQLite's FTS query
@@ -29,6 +29,11 @@ pub(super) async fn page(
     fts: Option<&FtsQuery>,
 ) -> StoreResult<Page> {
     let backend = db.get_database_backend();
+    // The walk a dense search's page takes, and the sample of the kind's newest rows that
+    // estimates its matches.
+    let walk = select_with(backend, pages.viewer, pages.kind, filter, DENSE);
+    let ws = pages.viewer.workspace_id;
+    let sample = || estimate::sampled(db, walk.clone(), ws, pages.kind);
     // The planner's estimate (PostgreSQL) or a sample's (SQLite), when one was asked.
     let estimated = if backend == DatabaseBackend::Postgres {
         let select = select_with(backend, pages.viewer, pages.kind, filter, Checks::PLANNED);
@@ -36,18 +41,14 @@ pub(super) async fn page(
         // One word's estimate comes straight from the word index's statistics (17,535 for
         // `hieu`'s 17,268 matches at a million contacts); several words' multiplies theirs as
         // if they were independent, which names are not (`thi` is a woman's middle name).
+        // Beyond the limit by such a product, the kind's newest rows confirm it (`nguyen
+        // minh`, 41,456 matches: 30 ms collecting 10,001 of them, 4 ms sampled).
         let one_word = filter.needles.len() == 1;
-        if planned >= TRUSTED_ESTIMATE || (one_word && planned >= SAMPLED_FROM) {
-            return dense(db, pages, filter, planned).await;
-        }
-        // Beyond the limit by a product of words' estimates: the kind's newest rows confirm it
-        // (`nguyen minh`, 41,456 matches: 30 ms collecting 10,001 of them, 4 ms sampled).
-        if planned >= SAMPLED_FROM {
-            let walk = select_with(backend, pages.viewer, pages.kind, filter, DENSE);
-            let ws = pages.viewer.workspace_id;
-            if estimate::sampled(db, walk, ws, pages.kind).await? >= SAMPLED_FROM {
-                return dense(db, pages, filter, planned).await;
-            }
+        if planned >= TRUSTED_ESTIMATE
+            || (one_word && planned >= SAMPLED_FROM)
+            || (planned >= SAMPLED_FROM && sample().await? >= SAMPLED_FROM)
+        {
+            return dense(db, pages, walk, planned, None).await;
         }
         Some(planned)
     } else {
@@ -55,18 +56,15 @@ pub(super) async fn page(
         // state) from its rows alone, stopping at 1.5 times the limit: 2 ms for `nguyen van`
         // (80,500 matches), where collecting 10,001 of them took 12–15 ms. Past it, the
         // kind's newest rows confirm the density before the page is walked.
-        if let Some(fts) = fts
-            && fts_bound(db, fts).await? >= SAMPLED_FROM
-        {
-            let walk = select_with(backend, pages.viewer, pages.kind, filter, DENSE);
-            let ws = pages.viewer.workspace_id;
-            let sampled = estimate::sampled(db, walk.clone(), ws, pages.kind).await?;
-            if sampled >= SAMPLED_FROM {
-                return Ok(dense_page(&pages, pages.rows(db, walk).await?, sampled));
+        match fts {
+            Some(fts) if fts_bound(db, fts).await? >= SAMPLED_FROM => {
+                let sampled = sample().await?;
+                if sampled >= SAMPLED_FROM {
+                    return dense(db, pages, walk, sampled, Some(sampled)).await;
+                }
+                Some(sampled)
             }
-            Some(sampled)
-        } else {
-            None
+            _ => None,
         }
     };
     let (matched, ids) = first_matches(db, &pages, filter, fts).await?;
@@ -74,14 +72,11 @@ pub(super) async fn page(
         let rows = pages.rows_of(db, &ids).await?;
         return Ok(pages.finish(rows, matched, false));
     }
-    // An estimate, never below what was counted for sure.
+    // An estimate, never below what was counted for sure; SQLite's sample, if one was taken,
+    // is not taken again.
     let at_least = Ord::max(estimated.unwrap_or(0), matched);
-    if backend == DatabaseBackend::Sqlite && estimated.is_some() {
-        // The sample is taken: only the page is left to walk.
-        let walk = select_with(backend, pages.viewer, pages.kind, filter, DENSE);
-        return Ok(dense_page(&pages, pages.rows(db, walk).await?, at_least));
-    }
-    dense(db, pages, filter, at_least).await
+    let sampled = estimated.filter(|_| backend == DatabaseBackend::Sqlite);
+    dense(db, pages, walk, at_least, sampled).await
 }
 
 /// A walk through dense needles: each row checked for them and its tags.
@@ -92,36 +87,32 @@ const DENSE: Checks = Checks {
     ..Checks::SETS
 };
 
-/// The page of dense needles: walked along the sort index, each row checked for them; the
-/// total an estimate, at least `at_least` (SQLite's own from a sample of rows).
+/// The page of dense needles, read from `walk` (along the sort index, each row checked for
+/// them); the total an estimate, at least `at_least`. SQLite's is also at least its sample
+/// of the kind's newest rows: `sampled` when already taken, else taken beside the walk.
 async fn dense(
     db: &impl ConnectionTrait,
     pages: Pages<'_>,
-    filter: &Filter,
+    walk: Select<Entity>,
     at_least: u64,
+    sampled: Option<u64>,
 ) -> StoreResult<Page> {
-    let backend = db.get_database_backend();
-    let walk = select_with(backend, pages.viewer, pages.kind, filter, DENSE);
+    let sqlite = db.get_database_backend() == DatabaseBackend::Sqlite;
     let ws = pages.viewer.workspace_id;
-    let sampled = async {
-        if backend == DatabaseBackend::Sqlite {
-            estimate::sampled(db, walk.clone(), ws, pages.kind).await
-        } else {
-            Ok(at_least)
+    let estimate = async {
+        match sampled {
+            None if sqlite => estimate::sampled(db, walk.clone(), ws, pages.kind).await,
+            _ => Ok(sampled.unwrap_or(0)),
         }
     };
-    let (rows, estimate) = futures_util::future::join(pages.rows(db, walk.clone()), sampled).await;
-    Ok(dense_page(&pages, rows?, Ord::max(estimate?, at_least)))
-}
-
-/// The page `rows` of a dense search, its total `estimate`d.
-fn dense_page(pages: &Pages<'_>, rows: Vec<Model>, estimate: u64) -> Page {
+    let (rows, estimate) = futures_util::future::join(pages.rows(db, walk.clone()), estimate).await;
+    let rows = rows?;
     // A first page that is the last one holds every match, whatever was estimated.
     if pages.cursor.is_none() && rows.len() as u64 <= pages.limit {
         let n = rows.len() as u64;
-        return pages.finish(rows, n, false);
+        return Ok(pages.finish(rows, n, false));
     }
-    pages.finish(rows, estimate, true)
+    Ok(pages.finish(rows, Ord::max(estimate?, at_least), true))
 }
 
 /// How many rows of SQLite's FTS table `fts` matches, counted up to [`SAMPLED_FROM`]: a

@@ -11,11 +11,11 @@
 //! chooses.
 
 use sea_orm::ConnectionTrait;
-use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::sea_query::{Expr, ExprTrait};
 
 use super::estimate::kind_rows;
 use super::keyset::SortField;
-use super::list::{Filter, TagCheck};
+use super::list::{Filter, TagCheck, tag_rows};
 use super::total::count;
 use super::visibility::Viewer;
 use crate::entity::record_tag;
@@ -51,19 +51,11 @@ pub(super) async fn tag_check(
     // Walk cost (limit + 1) × live ÷ n × entry cost against set cost n: equal at this n.
     let page = (limit + 1) as f64;
     let meet = (page * live as f64 * entry_cost(sort)).sqrt().ceil() as u64;
-    let rt = record_tag::Entity;
-    let status = if filter.statuses.is_empty() {
-        Expr::col((rt, record_tag::Column::LiveStatus)).is_not_null()
-    } else {
-        Expr::col((rt, record_tag::Column::LiveStatus)).is_in(filter.statuses.clone())
-    };
-    let rows = Query::select()
-        .expr(Expr::val(1))
-        .from(rt)
-        .and_where(Expr::col((rt, record_tag::Column::WorkspaceId)).eq(viewer.workspace_id))
-        .and_where(Expr::col((rt, record_tag::Column::TagId)).eq(*tag))
-        .and_where(Expr::col((rt, record_tag::Column::Kind)).eq(kind))
-        .and_where(status)
+    let rows = tag_rows(kind, *tag, &filter.statuses)
+        .and_where(
+            Expr::col((record_tag::Entity, record_tag::Column::WorkspaceId))
+                .eq(viewer.workspace_id),
+        )
         .limit(Ord::max(meet, 1))
         .to_owned();
     let n = count(db, rows).await?;
