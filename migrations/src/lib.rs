@@ -22,6 +22,7 @@ mod m0013_search_words;
 mod m0014_tag_lists;
 mod m0015_name_live;
 mod m0016_word_starts;
+mod m0017_word_scopes;
 
 /// Runs `statements` one after the other.
 pub(crate) async fn run<S: AsRef<str>>(
@@ -57,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0014_tag_lists::Migration),
             Box::new(m0015_name_live::Migration),
             Box::new(m0016_word_starts::Migration),
+            Box::new(m0017_word_scopes::Migration),
         ]
     }
 }

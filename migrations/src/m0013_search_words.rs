@@ -23,7 +23,7 @@ use crate::run;
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-const UP: [&str; 7] = [
+pub(crate) const UP: [&str; 7] = [
     "CREATE VIRTUAL TABLE records_fts USING fts5(search_key, content='records', \
      content_rowid='rowid', tokenize='trigram', detail=none, columnsize=0)",
     "CREATE VIRTUAL TABLE records_words USING fts5(search_key, content='records', \

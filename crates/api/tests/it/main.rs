@@ -26,3 +26,4 @@ mod tag_pages;
 mod teams;
 mod totals;
 mod users;
+mod word_search;

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{
-    Condition, Expr, ExprTrait, JoinType, PostgresQueryBuilder, Query, QueryBuilder,
+    Alias, Condition, Expr, ExprTrait, JoinType, PostgresQueryBuilder, Query, QueryBuilder,
     SelectStatement, SimpleExpr,
 };
 use sea_orm::{
@@ -14,6 +14,7 @@ use sen_domain::value::Country;
 use uuid::Uuid;
 
 use super::visibility::{Viewer, visible_in, visible_per_row, visible_tag_rows};
+use super::words::WORDS;
 use crate::entity::record::{Column, Entity};
 use crate::entity::{record_email, record_phone, record_tag, team_member};
 
@@ -265,7 +266,7 @@ pub(super) fn select_with(
     if filter.nothing {
         return q.filter(Expr::cust("1 = 0"));
     }
-    q = search(q, backend, &filter.needles, checks.needles);
+    q = search(q, backend, (ws, kind), &filter.needles, checks.needles);
     if let Some(e164) = &filter.phone {
         let holders = Query::select()
             .column(record_phone::Column::RecordId)
@@ -372,7 +373,7 @@ pub(super) fn select_with(
     q
 }
 
-/// A search of SQLite's FTS5 indexes (m0013): which table, and the query.
+/// A search of SQLite's FTS5 indexes (m0013, m0017): which table, and the query.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct FtsQuery {
     /// `records_words` or `records_fts`.
@@ -402,7 +403,7 @@ pub(super) fn fts_query(needles: &[String]) -> Option<FtsQuery> {
     if let Some(words) = words.filter(|w| !w.is_empty()) {
         let terms: Vec<String> = words.iter().map(|w| format!("{}*", quoted(w))).collect();
         return Some(FtsQuery {
-            table: "records_words",
+            table: WORDS,
             expr: terms.join(" AND "),
             exact: true,
         });
@@ -478,6 +479,7 @@ fn holds(backend: DatabaseBackend, needle: &str, on_row: bool) -> SimpleExpr {
 fn search(
     q: Select<Entity>,
     backend: DatabaseBackend,
+    (ws, kind): (Uuid, &str),
     needles: &[String],
     check: NeedleCheck,
 ) -> Select<Entity> {
@@ -489,13 +491,12 @@ fn search(
         .then(|| fts_query(needles))
         .flatten();
     if let (NeedleCheck::Index, Some(fts)) = (check, &fts) {
-        cond = cond.add(Expr::cust_with_values(
-            format!(
-                "\"records\".\"rowid\" IN (SELECT rowid FROM {0} WHERE {0} MATCH ?)",
-                fts.table
-            ),
-            [fts.expr.clone()],
-        ));
+        let matches = Query::select()
+            .expr(Expr::cust(fts.record_rowid()))
+            .from(Alias::new(fts.table))
+            .and_where(fts.matching(ws, kind))
+            .to_owned();
+        cond = cond.add(Expr::col((Entity, Alias::new("rowid"))).in_subquery(matches));
     }
     // PostgreSQL looks the words up by their starts, the rest through the trigram index.
     let starts = match (backend, check) {

@@ -16,6 +16,8 @@ mod searched;
 mod tag_walk;
 mod total;
 mod visibility;
+mod word_pages;
+mod words;
 mod write;
 
 pub(crate) use bulk::insert_chunked;

@@ -7,7 +7,7 @@
 //! rows), the total an estimate. PostgreSQL asks its planner first and skips the counting
 //! when the matches are far beyond the limit.
 
-use sea_orm::sea_query::{Alias, CommonTableExpression, Expr, JoinType, Query, WithClause};
+use sea_orm::sea_query::{Alias, CommonTableExpression, Expr, Query, WithClause};
 use sea_orm::{ConnectionTrait, DatabaseBackend, QuerySelect, QueryTrait, Select};
 use uuid::Uuid;
 
@@ -17,6 +17,7 @@ use super::page::{Page, Pages};
 use super::total::{
     EXACT_TOTAL_LIMIT, SAMPLED_FROM, TRUSTED_ESTIMATE, count, id_select, planner_estimate,
 };
+use super::word_pages;
 use crate::entity::record::{Column, Entity};
 use crate::error::StoreResult;
 
@@ -29,6 +30,11 @@ pub(super) async fn page(
     fts: Option<&FtsQuery>,
 ) -> StoreResult<Page> {
     let backend = db.get_database_backend();
+    if let Some(fts) = fts
+        && let Some(page) = word_pages::page(db, &pages, filter, fts).await?
+    {
+        return Ok(page);
+    }
     // The walk a dense search's page takes, and the sample of the kind's newest rows that
     // estimates its matches.
     let walk = select_with(backend, pages.viewer, pages.kind, filter, DENSE);
@@ -57,7 +63,7 @@ pub(super) async fn page(
         // (80,500 matches), where collecting 10,001 of them took 12–15 ms. Past it, the
         // kind's newest rows confirm the density before the page is walked.
         match fts {
-            Some(fts) if fts_bound(db, fts).await? >= SAMPLED_FROM => {
+            Some(fts) if fts_bound(db, &pages, fts).await? >= SAMPLED_FROM => {
                 let sampled = sample().await?;
                 if sampled >= SAMPLED_FROM {
                     return dense(db, pages, walk, sampled, Some(sampled)).await;
@@ -116,15 +122,17 @@ async fn dense(
 }
 
 /// How many rows of SQLite's FTS table `fts` matches, counted up to [`SAMPLED_FROM`]: a
-/// bound on the searched records, whatever their kind, workspace or state.
-async fn fts_bound(db: &impl ConnectionTrait, fts: &FtsQuery) -> StoreResult<u64> {
+/// bound on the searched records — on the word table the live records of the page's kind
+/// and workspace, whoever sees them; on the trigram table every record.
+async fn fts_bound(
+    db: &impl ConnectionTrait,
+    pages: &Pages<'_>,
+    fts: &FtsQuery,
+) -> StoreResult<u64> {
     let rows = Query::select()
         .expr(Expr::val(1))
         .from(Alias::new(fts.table))
-        .and_where(Expr::cust_with_values(
-            format!("\"{}\" MATCH ?", fts.table),
-            [fts.expr.clone()],
-        ))
+        .and_where(fts.matching(pages.viewer.workspace_id, pages.kind))
         .limit(SAMPLED_FROM)
         .to_owned();
     count(db, rows).await
@@ -157,19 +165,17 @@ async fn first_matches(
         .column(Column::Id)
         .into_query();
     if let Some(fts) = fts {
+        // Driven from the FTS table's matches: SQLite's planner would otherwise walk the
+        // records and ask the FTS table again for each (CROSS JOIN fixes the order).
         inner
-            .join(
-                JoinType::InnerJoin,
-                Alias::new(fts.table),
-                Expr::cust(format!(
-                    "\"{}\".\"rowid\" = \"records\".\"rowid\"",
-                    fts.table
-                )),
-            )
-            .and_where(Expr::cust_with_values(
-                format!("\"{}\" MATCH ?", fts.table),
-                [fts.expr.clone()],
-            ));
+            .from_clear()
+            .from(Alias::new(fts.table))
+            .cross_join(Entity)
+            .and_where(Expr::cust(format!(
+                "\"records\".\"rowid\" = {}",
+                fts.record_rowid()
+            )))
+            .and_where(fts.matching(pages.viewer.workspace_id, pages.kind));
     }
     inner.limit(EXACT_TOTAL_LIMIT + 1);
     // The page out of the matches, named `records` so the cursor's condition reads as usual.
