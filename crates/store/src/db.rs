@@ -64,8 +64,11 @@ impl Db {
                             .foreign_keys(true)
                             // Read through a memory map and keep a larger page cache per
                             // connection: at a million records, 2 MB of cache and a read()
-                            // per page made every list walk pay for system calls.
-                            .pragma("mmap_size", "2147483648")
+                            // per page made every list walk pay for system calls. The map
+                            // covers the whole file (64 GiB of address space, none of it
+                            // taken until the file grows): the bundled SQLite is built to
+                            // allow it (.cargo/config.toml).
+                            .pragma("mmap_size", "68719476736")
                             .pragma("cache_size", "-65536")
                             .pragma("temp_store", "memory")
                             // No commit copies the log back into the file: the checkpointer
@@ -160,6 +163,14 @@ impl Db {
         // PostgreSQL's autovacuum keeps its statistics; SQLite only has what it is told.
         if self.backend == Backend::Sqlite {
             self.analyze().await?;
+            // Record writes leave the word table (m0017) in many segments, each of which every
+            // search looks its words up in; merged into one, `thi dung` counts its matches in
+            // 3.4 ms instead of 4.2 at a million contacts. A million records' words merge in
+            // about a second.
+            use sea_orm::ConnectionTrait;
+            self.conn
+                .execute_unprepared("INSERT INTO records_words(records_words) VALUES ('optimize')")
+                .await?;
         }
         Ok(())
     }

@@ -201,4 +201,30 @@ async fn a_word_search_past_the_limit_is_estimated_from_its_newest_matches() {
     );
     assert_eq!(item_ids(&page).len(), 5);
     assert!(page["next_cursor"].is_string());
+    // Oldest first, the page lies past the newest matches: the original comes first.
+    let oldest = app
+        .get(
+            "/api/v1/contacts?q=do%20quyen&sort=created_at&limit=5",
+            &s.token,
+        )
+        .await
+        .expect(200);
+    assert_eq!(item_ids(&oldest)[0], id.to_string());
+    let next = app
+        .get(
+            &format!(
+                "/api/v1/contacts?q=do%20quyen&sort=created_at&limit=5&cursor={}",
+                oldest["next_cursor"].as_str().unwrap()
+            ),
+            &s.token,
+        )
+        .await
+        .expect(200);
+    let (first, second) = (item_ids(&oldest), item_ids(&next));
+    assert_eq!(second.len(), 5);
+    assert!(first.iter().all(|i| !second.contains(i)), "no row twice");
+    assert!(
+        first.last() < second.first(),
+        "copies' ids grow with their rowids"
+    );
 }
