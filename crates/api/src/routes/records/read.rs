@@ -191,8 +191,13 @@ pub async fn present_page(
     ws: Uuid,
     page: records::Page,
 ) -> ApiResult<RecordPage> {
-    let ids: Vec<Uuid> = page.rows.iter().map(|r| r.id).collect();
-    let mut children = records::load_children(db, ws, &ids).await?;
+    let mut children = match page.children {
+        Some(children) => children,
+        None => {
+            let ids: Vec<Uuid> = page.rows.iter().map(|r| r.id).collect();
+            records::load_children(db, ws, &ids).await?
+        }
+    };
     let items = page
         .rows
         .iter()

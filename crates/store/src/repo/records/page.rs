@@ -4,8 +4,11 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, Order, QueryFilter, QueryOrder,
     QuerySelect, Select,
 };
+use std::collections::HashMap;
+
 use uuid::Uuid;
 
+use super::children::Children;
 use super::keyset::{Cursor, SortField};
 use super::list::{
     Checks, Filter, NeedleCheck, TagCheck, fts_query, list_select, select_with, tag_driven_ids,
@@ -29,6 +32,8 @@ pub struct Page {
     pub total: u64,
     /// Whether `total` is an estimate.
     pub total_is_estimate: bool,
+    /// The rows' children, when the list read them while it counted the total.
+    pub children: Option<HashMap<Uuid, Children>>,
 }
 
 /// One page: `limit` rows after `cursor`, sorted by `sort`, and the total.
@@ -230,6 +235,7 @@ impl Pages<'_> {
             next_cursor,
             total,
             total_is_estimate,
+            children: None,
         }
     }
 }

@@ -18,6 +18,9 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, Order, QueryFilter, QueryOrder,
 };
 
+use uuid::Uuid;
+
+use super::children::load_children;
 use super::keyset::SortField;
 use super::list::{Filter, FtsQuery};
 use super::page::{Page, Pages};
@@ -111,13 +114,23 @@ pub(super) async fn page(
         };
         Ok::<_, StoreError>((u64::try_from(n).unwrap_or(0), last))
     };
-    let (rows, counted) = futures_util::future::join(rows.all(db), counting).await;
-    let (rows, (n, last)) = (rows?, counted?);
-    if n <= EXACT_TOTAL_LIMIT {
-        return Ok(Some(pages.finish(rows, n, false)));
-    }
-    let estimate = last.map_or(n, |last| start.extrapolate(n, record_rowid_of(last)));
-    Ok(Some(pages.finish(rows, Ord::max(estimate, n), true)))
+    // The page's records and their children are read while the total is counted.
+    let read = async {
+        let rows = rows.all(db).await?;
+        let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+        let children = load_children(db, pages.viewer.workspace_id, &ids).await?;
+        Ok::<_, StoreError>((rows, children))
+    };
+    let (read, counted) = futures_util::future::join(read, counting).await;
+    let ((rows, children), (n, last)) = (read?, counted?);
+    let mut page = if n <= EXACT_TOTAL_LIMIT {
+        pages.finish(rows, n, false)
+    } else {
+        let estimate = last.map_or(n, |last| start.extrapolate(n, record_rowid_of(last)));
+        pages.finish(rows, Ord::max(estimate, n), true)
+    };
+    page.children = Some(children);
+    Ok(Some(page))
 }
 
 /// A scalar subquery `( SELECT … )`.
