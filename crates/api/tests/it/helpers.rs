@@ -306,6 +306,25 @@ pub fn item_ids(page: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Every page of the list at `path` (its query included), following `next_cursor` to the
+/// end: the ids in order, and each page as answered.
+pub async fn every_page(app: &TestApp, token: &str, path: &str) -> (Vec<String>, Vec<Value>) {
+    let (mut ids, mut pages) = (Vec::new(), Vec::new());
+    let mut cursor: Option<String> = None;
+    loop {
+        let after = cursor
+            .as_ref()
+            .map_or(String::new(), |c| format!("&cursor={c}"));
+        let page = app.get(&format!("{path}{after}"), token).await.expect(200);
+        ids.extend(item_ids(&page));
+        cursor = page["next_cursor"].as_str().map(str::to_owned);
+        pages.push(page);
+        if cursor.is_none() {
+            return (ids, pages);
+        }
+    }
+}
+
 /// `count` copies of the record `id` (its children too), each with a new id.
 pub async fn copies_of(app: &TestApp, ws: Uuid, id: Uuid, count: usize) -> u64 {
     let db = app.state.db.conn();

@@ -3,7 +3,7 @@
 use reqwest::Method;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, item_ids, spawn_app};
+use crate::helpers::{TestApp, every_page, item_ids, spawn_app};
 
 pub async fn create(app: &TestApp, token: &str, kind: &str, body: Value) -> Value {
     app.post(&format!("/api/v1/{kind}"), token, body)
@@ -398,28 +398,12 @@ async fn searched_pages_follow_their_cursor_with_the_total_on_every_page() {
     )
     .await;
     made.reverse(); // newest first
-    let mut seen = Vec::new();
-    let mut cursor: Option<String> = None;
-    loop {
-        let after = cursor
-            .as_ref()
-            .map_or(String::new(), |c| format!("&cursor={c}"));
-        let page = app
-            .get(
-                &format!("/api/v1/contacts?q=pham%20khoa&limit=2{after}"),
-                &s.token,
-            )
-            .await
-            .expect(200);
+    let (seen, pages) = every_page(&app, &s.token, "/api/v1/contacts?q=pham%20khoa&limit=2").await;
+    for page in &pages {
         assert_eq!(
             (page["total"].as_u64(), page["total_is_estimate"].as_bool()),
             (Some(3), Some(false))
         );
-        seen.extend(item_ids(&page));
-        match page["next_cursor"].as_str() {
-            Some(c) => cursor = Some(c.to_owned()),
-            None => break,
-        }
     }
     assert_eq!(seen, made, "every match once, newest first");
 

@@ -8,7 +8,7 @@ use chrono::Duration;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use crate::helpers::{Session, TestApp, item_ids, spawn_app};
+use crate::helpers::{Session, TestApp, every_page, item_ids, spawn_app};
 use crate::records::create;
 
 fn id(v: &Value) -> String {
@@ -18,28 +18,10 @@ fn id(v: &Value) -> String {
 /// Every match of `q` page by page (`limit` a page) in `order` (`sort` parameter), checking
 /// that each page carries the same exact total.
 async fn found(app: &TestApp, s: &Session, q: &str, sort: &str, limit: u32) -> Vec<String> {
-    let mut seen = Vec::new();
-    let mut cursor: Option<String> = None;
-    let mut totals = Vec::new();
-    loop {
-        let after = cursor
-            .as_ref()
-            .map_or(String::new(), |c| format!("&cursor={c}"));
-        let page = app
-            .get(
-                &format!("/api/v1/contacts?q={q}&sort={sort}&limit={limit}{after}"),
-                &s.token,
-            )
-            .await
-            .expect(200);
-        assert_eq!(page["total_is_estimate"], false);
-        totals.push(page["total"].as_u64().unwrap());
-        seen.extend(item_ids(&page));
-        match page["next_cursor"].as_str() {
-            Some(c) => cursor = Some(c.to_owned()),
-            None => break,
-        }
-    }
+    let path = format!("/api/v1/contacts?q={q}&sort={sort}&limit={limit}");
+    let (seen, pages) = every_page(app, &s.token, &path).await;
+    assert!(pages.iter().all(|p| p["total_is_estimate"] == false));
+    let totals: Vec<u64> = pages.iter().filter_map(|p| p["total"].as_u64()).collect();
     assert!(
         totals.iter().all(|t| *t == seen.len() as u64),
         "totals {totals:?} for {} matches",
