@@ -8,8 +8,9 @@
 //! trash or merge apart. At a million contacts `thi dung` (8,741 matches) counted in 3 ms
 //! from the word table alone, where joining each match to its record to check those took
 //! 10–20 ms. Within a range, the rowids follow the records' own, so the newest matches are
-//! the last rowids — as long as records were created in rowid order, which
-//! `search_unordered` records the exceptions to (a record inserted older than one before it).
+//! the last rowids — above the last record inserted older than one before it, which
+//! `search_unordered` keeps per workspace and kind (`below_rowid`): every record inserted
+//! after it was newer than all before, so the rowids above it follow creation.
 //!
 //! The table is contentless (`contentless_delete`): a record leaving the live set (trash,
 //! merge), changing its sharing or its words is deleted by rowid and inserted again.
@@ -39,6 +40,15 @@ fn word_rowid(r: &str) -> String {
 /// Whether record `r` is live.
 fn live(r: &str) -> String {
     format!("{r}.deleted_at IS NULL AND {r}.merged_into IS NULL")
+}
+
+/// Marks the rowids of `new`'s workspace and kind up to `rowid` as not following creation.
+fn unordered_below(rowid: &str) -> String {
+    format!(
+        "INSERT INTO search_unordered (workspace_id, kind, below_rowid) \
+         VALUES (new.workspace_id, new.kind, {rowid}) ON CONFLICT (workspace_id, kind) \
+         DO UPDATE SET below_rowid = max(below_rowid, excluded.below_rowid);"
+    )
 }
 
 fn up_statements() -> Vec<String> {
@@ -76,7 +86,7 @@ fn up_statements() -> Vec<String> {
          prefix='1 2 3 4 5 6')"
             .into(),
         "CREATE TABLE search_unordered (workspace_id uuid_text NOT NULL, kind varchar NOT NULL, \
-         PRIMARY KEY (workspace_id, kind))"
+         below_rowid integer NOT NULL, PRIMARY KEY (workspace_id, kind))"
             .into(),
         format!(
             "CREATE TRIGGER records_search_ai AFTER INSERT ON records BEGIN \
@@ -99,21 +109,22 @@ fn up_statements() -> Vec<String> {
              merged_into, sharing_mode, kind, workspace_id ON records WHEN {changed} BEGIN \
              {delete_old} {insert_new} END"
         ),
-        // A record newer than the one inserted, in its workspace and kind: their rowids no
-        // longer follow their creation.
-        // One seek of the creation index (rows created in the same instant included).
-        "CREATE TRIGGER records_order_ai AFTER INSERT ON records WHEN EXISTS (SELECT 1 \
-         FROM records r WHERE r.workspace_id = new.workspace_id AND r.kind = new.kind \
-         AND (r.created_at, r.id) > (new.created_at, new.id)) BEGIN \
-         INSERT OR IGNORE INTO search_unordered (workspace_id, kind) \
-         VALUES (new.workspace_id, new.kind); END"
-            .into(),
-        "CREATE TRIGGER records_order_au AFTER UPDATE OF created_at, id, kind, workspace_id \
-         ON records WHEN old.created_at IS NOT new.created_at OR old.id IS NOT new.id \
-         OR old.kind IS NOT new.kind OR old.workspace_id IS NOT new.workspace_id BEGIN \
-         INSERT OR IGNORE INTO search_unordered (workspace_id, kind) \
-         VALUES (new.workspace_id, new.kind); END"
-            .into(),
+        // A record newer than the one inserted, in its workspace and kind (one seek of the
+        // creation index, rows created in the same instant included): the rowids follow
+        // creation only above this one. Two requests racing to insert do this.
+        format!(
+            "CREATE TRIGGER records_order_ai AFTER INSERT ON records WHEN EXISTS (SELECT 1 \
+             FROM records r WHERE r.workspace_id = new.workspace_id AND r.kind = new.kind \
+             AND (r.created_at, r.id) > (new.created_at, new.id)) BEGIN {} END",
+            unordered_below("new.rowid")
+        ),
+        // A creation time changed: only records inserted from now on follow creation.
+        format!(
+            "CREATE TRIGGER records_order_au AFTER UPDATE OF created_at, id, kind, workspace_id \
+             ON records WHEN old.created_at IS NOT new.created_at OR old.id IS NOT new.id \
+             OR old.kind IS NOT new.kind OR old.workspace_id IS NOT new.workspace_id BEGIN {} END",
+            unordered_below("(SELECT max(rowid) FROM records)")
+        ),
         // Existing records.
         format!(
             "INSERT INTO records_words(rowid, search_key) SELECT {}, search_key \
@@ -121,11 +132,14 @@ fn up_statements() -> Vec<String> {
             word_rowid("new"),
             live("new")
         ),
-        "INSERT OR IGNORE INTO search_unordered (workspace_id, kind) \
-         SELECT DISTINCT workspace_id, kind FROM (SELECT workspace_id, kind, created_at, id, \
-         lag(created_at) OVER w AS before_at, lag(id) OVER w AS before_id FROM records \
-         WINDOW w AS (PARTITION BY workspace_id, kind ORDER BY rowid)) \
-         WHERE before_at > created_at OR (before_at = created_at AND before_id > id)"
+        // Existing records inserted older than one before them (creation times are stored
+        // in one fixed-width form, so their text orders as they do).
+        "INSERT INTO search_unordered (workspace_id, kind, below_rowid) \
+         SELECT workspace_id, kind, max(r) FROM (SELECT workspace_id, kind, rowid AS r, \
+         created_at || hex(id) AS created, max(created_at || hex(id)) OVER (PARTITION BY \
+         workspace_id, kind ORDER BY rowid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) \
+         AS newest_before FROM records) WHERE newest_before > created \
+         GROUP BY workspace_id, kind"
             .into(),
     ]
 }

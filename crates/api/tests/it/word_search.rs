@@ -133,7 +133,7 @@ async fn records_created_out_of_order_still_come_newest_first() {
     let db = app.state.db.conn();
     let body = json!({"first_name": "Hà", "last_name": "Lý Thu"});
     let a = Uuid::parse_str(&id(&create(&app, &s.token, "contacts", body.clone()).await)).unwrap();
-    let b = id(&create(&app, &s.token, "contacts", body).await);
+    let b = id(&create(&app, &s.token, "contacts", body.clone()).await);
     // A copy of `a` written after `b` but a day older than `a`.
     let mut older = sen_store::repo::records::get_any(db, s.workspace_id, a)
         .await
@@ -153,7 +153,21 @@ async fn records_created_out_of_order_still_come_newest_first() {
     );
     assert_eq!(
         found(&app, &s, "ly%20ha", "created_at", 2).await,
-        [older, a, b]
+        [older.clone(), a.clone(), b.clone()]
+    );
+    // Records created since follow in order again: their pages come from above the copy.
+    let mut newer = Vec::new();
+    for _ in 0..3 {
+        newer.push(id(&create(&app, &s.token, "contacts", body.clone()).await));
+    }
+    newer.reverse();
+    let expected: Vec<String> = newer.into_iter().chain([b, a, older]).collect();
+    assert_eq!(found(&app, &s, "ly%20ha", "-created_at", 2).await, expected);
+    let mut oldest_first = expected.clone();
+    oldest_first.reverse();
+    assert_eq!(
+        found(&app, &s, "ly%20ha", "created_at", 4).await,
+        oldest_first
     );
 }
 

@@ -1,8 +1,8 @@
 //! A word search sorted by creation, read from SQLite's scoped word table alone (m0017).
 //!
 //! Within a kind of a workspace the table's rowids follow the records' rowids, which follow
-//! their creation (unless `search_unordered` says otherwise): the newest matches are the last
-//! rowids of the range, and the total is a count of the range's matches. Only the restricted
+//! their creation (above the last record inserted out of order, which `search_unordered`
+//! keeps): the newest matches are the last rowids of the range, and the total is a count of the range's matches. Only the restricted
 //! matches (rowid bit 0 set: not shared with everyone) are checked against the viewer's
 //! shares on their record. The page is read first: the index yields the newest matches at
 //! once (0.1 ms for `thi dung`'s 51 newest of 8,741 at a million contacts), and a first page
@@ -79,6 +79,9 @@ pub(super) async fn page(
     if let Some(cond) = after(word_col()) {
         paged.and_where(cond);
     }
+    if let Some(below) = start.below {
+        paged.and_where(word_col().gt(word_rowid(start.ws_rowid, pages.kind, below, true)));
+    }
     paged
         .order_by_expr(word_col(), pages.sort.1.clone())
         .limit(pages.limit + 1);
@@ -86,6 +89,10 @@ pub(super) async fn page(
     let mut words = Vec::new();
     for row in db.query_all_raw(backend.build(&paged)).await? {
         words.push(row.try_get_by_index::<i64>(0)?);
+    }
+    if start.below.is_some() && words.len() as u64 <= pages.limit {
+        // The page reaches down to records inserted out of order.
+        return Ok(None);
     }
     let rows = Entity::find()
         .filter(Column::WorkspaceId.eq(pages.viewer.workspace_id))
@@ -177,15 +184,18 @@ struct Start {
     cursor_rowid: Option<i64>,
     /// The rowids of the kind's oldest and newest records (trashed ones too).
     span: Option<(i64, i64)>,
+    /// The rowid of the last record inserted older than one before it: the rowids follow
+    /// creation only above it.
+    below: Option<i64>,
 }
 
 impl Start {
-    /// The start of `pages`; None when the kind's records were not created in rowid order or
-    /// the cursor's record is not one of them.
+    /// The start of `pages`; None when the cursor's record is not one of the kind's, or the
+    /// page reaches records inserted out of order (oldest first, or a cursor below them).
     async fn find(db: &impl ConnectionTrait, pages: &Pages<'_>) -> StoreResult<Option<Start>> {
         let ws = pages.viewer.workspace_id;
         let unordered = Query::select()
-            .expr(Expr::val(1))
+            .expr(Expr::col(Alias::new("below_rowid")))
             .from(Alias::new("search_unordered"))
             .and_where(Expr::col(Alias::new("workspace_id")).eq(ws))
             .and_where(Expr::col(Alias::new("kind")).eq(pages.kind))
@@ -209,7 +219,7 @@ impl Start {
             )
         };
         let mut q = Query::select();
-        q.expr(Expr::exists(unordered))
+        q.expr(scalar(unordered))
             .expr(scalar(ws_rowid))
             .expr(end(Order::Asc))
             .expr(end(Order::Desc));
@@ -229,7 +239,7 @@ impl Start {
         else {
             return Ok(None);
         };
-        let unordered: bool = row.try_get_by_index(0)?;
+        let below: Option<i64> = row.try_get_by_index(0)?;
         let ws_rowid: Option<i64> = row.try_get_by_index(1)?;
         let oldest: Option<i64> = row.try_get_by_index(2)?;
         let newest: Option<i64> = row.try_get_by_index(3)?;
@@ -237,16 +247,23 @@ impl Start {
             Some(_) => row.try_get_by_index(4)?,
             None => None,
         };
-        Ok(match (unordered, ws_rowid) {
-            (false, Some(ws_rowid)) if pages.cursor.is_none() || cursor_rowid.is_some() => {
-                Some(Start {
-                    ws_rowid,
-                    cursor_rowid,
-                    span: oldest.zip(newest),
-                })
-            }
-            _ => None,
-        })
+        let Some(ws_rowid) = ws_rowid else {
+            return Ok(None);
+        };
+        let reaches_below = match (below, cursor_rowid) {
+            (Some(_), _) if pages.sort.1 != Order::Desc => true,
+            (Some(below), Some(cursor)) => cursor <= below,
+            _ => false,
+        };
+        if reaches_below || (pages.cursor.is_some() && cursor_rowid.is_none()) {
+            return Ok(None);
+        }
+        Ok(Some(Start {
+            ws_rowid,
+            cursor_rowid,
+            span: oldest.zip(newest),
+            below,
+        }))
     }
 
     /// About how many records match, from `n` matches found between record rowid `last` and
