@@ -26,7 +26,13 @@ pub mod users;
 pub mod workspaces;
 
 use chrono::{DateTime, SubsecRound, Utc};
+use sea_orm::sea_query::{Expr, SelectStatement, SubQueryStatement};
 use uuid::Uuid;
+
+/// A scalar subquery `( SELECT … )`.
+pub(crate) fn scalar(sel: SelectStatement) -> Expr {
+    Expr::SubQuery(None, Box::new(SubQueryStatement::SelectStatement(sel)))
+}
 
 /// A new primary key: UUIDv7, so ids sort by creation time.
 pub fn new_id() -> Uuid {

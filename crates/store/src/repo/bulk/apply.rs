@@ -21,10 +21,11 @@ use sea_orm::{ConnectionTrait, DatabaseBackend};
 use uuid::Uuid;
 
 use super::select::Bounds;
-use super::sql::{built, exec, sub, uuid_literal};
+use super::sql::{built, exec, uuid_literal};
 use super::{Action, Assignee, BulkOp, assign, tag_copy, timeline};
 use crate::entity::{operation_change as oc, operation_tag as ot, record, record_tag, tag};
 use crate::error::StoreResult;
+use crate::repo::scalar;
 
 /// Applies `op` to the `candidates` (an id select, already cut to `bounds`); returns how
 /// many records changed.
@@ -354,7 +355,7 @@ async fn update_records(db: &impl ConnectionTrait, op: &BulkOp, bounds: Bounds) 
         Action::Assign(_) => {
             stmt.value(
                 record::Column::OwnerId,
-                sub(logged_value(ws, op.operation_id, oc::Column::NewOwnerId)),
+                scalar(logged_value(ws, op.operation_id, oc::Column::NewOwnerId)),
             );
         }
         Action::SetStatus(s) => {

@@ -1,6 +1,5 @@
 //! The few SQL fragments that differ between SQLite and PostgreSQL, and small helpers.
 
-use sea_orm::sea_query::{Expr, SelectStatement, SubQueryStatement};
 use sea_orm::{ConnectionTrait, DatabaseBackend, DbErr, StatementBuilder};
 use uuid::Uuid;
 
@@ -28,11 +27,6 @@ pub(super) async fn scalar_i64<S: StatementBuilder>(
         Some(row) => row.try_get_by_index(0)?,
         None => 0,
     })
-}
-
-/// A scalar subquery `( SELECT … )`.
-pub(super) fn sub(sel: SelectStatement) -> Expr {
-    Expr::SubQuery(None, Box::new(SubQueryStatement::SelectStatement(sel)))
 }
 
 /// A uuid column as its canonical text (SQLite keeps uuids as 16-byte blobs).

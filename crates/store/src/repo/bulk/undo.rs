@@ -11,9 +11,10 @@ use super::select::Bounds;
 use super::sql::{exec, json_object, uuid_literal};
 use super::tag_copy;
 use super::timeline::insert_events;
-use super::{Action, BulkOp, sql::sub};
+use super::{Action, BulkOp};
 use crate::entity::{operation_change as oc, operation_tag as ot, record, tag};
 use crate::error::StoreResult;
+use crate::repo::scalar;
 
 /// At most this many skipped ids are listed (all are counted).
 pub const SKIPPED_LISTED: u64 = 1_000;
@@ -72,7 +73,7 @@ pub async fn undo(
         .to_owned();
     if restored > 0 {
         restore_tags(db, ws, op_id, action, restored_ids.clone()).await?;
-        let prior = |col| sub(logged_value(ws, op_id, col));
+        let prior = |col| scalar(logged_value(ws, op_id, col));
         let stmt = Query::update()
             .table(record::Entity)
             .value(record::Column::OwnerId, prior(oc::Column::PriorOwnerId))

@@ -1,11 +1,11 @@
 //! Sorted, keyset-paginated pages of a list, each with its total.
 
+use std::collections::HashMap;
+
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, Order, QueryFilter, QueryOrder,
     QuerySelect, Select,
 };
-use std::collections::HashMap;
-
 use uuid::Uuid;
 
 use super::children::Children;

@@ -2,22 +2,19 @@
 //!
 //! Within a kind of a workspace the table's rowids follow the records' rowids, which follow
 //! their creation (above the last record inserted out of order, which `search_unordered`
-//! keeps): the newest matches are the last rowids of the range, and the total is a count of the range's matches. Only the restricted
-//! matches (rowid bit 0 set: not shared with everyone) are checked against the viewer's
-//! shares on their record. The page is read first: the index yields the newest matches at
+//! keeps): the newest matches are the last rowids of the range, and the total is a count of
+//! the range's matches. Only the restricted matches (rowid bit 0 set: not shared with
+//! everyone) are checked against the viewer's shares on their record. The page is read first: the index yields the newest matches at
 //! once (0.1 ms for `thi dung`'s 51 newest of 8,741 at a million contacts), and a first page
 //! short of the limit holds every match. Else the newest 10,001 matches are counted while the
 //! page's records are read: `thi dung` takes 3–5 ms so, where collecting the matches through
 //! their records and sorting them took 12–25 ms, and taking the page out of the counted
 //! matches (materialized) cost another 0.75 ms.
 
-use sea_orm::sea_query::{
-    Alias, Condition, Expr, ExprTrait, Func, Query, SelectStatement, SubQueryStatement,
-};
+use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, Func, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, Order, QueryFilter, QueryOrder,
 };
-
 use uuid::Uuid;
 
 use super::children::load_children;
@@ -29,6 +26,7 @@ use super::visibility::visible_per_row;
 use super::words::{WORDS, record_rowid_of, scope, word_rowid};
 use crate::entity::record::{Column, Entity};
 use crate::error::{StoreError, StoreResult};
+use crate::repo::scalar;
 
 /// The page of `pages` among the records matching `filter` — the words of `fts` and nothing
 /// else — when they are sorted by creation and the word table can answer alone; None when
@@ -138,11 +136,6 @@ pub(super) async fn page(
     };
     page.children = Some(children);
     Ok(Some(page))
-}
-
-/// A scalar subquery `( SELECT … )`.
-fn scalar(sel: SelectStatement) -> Expr {
-    Expr::SubQuery(None, Box::new(SubQueryStatement::SelectStatement(sel)))
 }
 
 /// The word table's rowid column.

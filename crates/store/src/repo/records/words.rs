@@ -12,8 +12,12 @@ use super::list::FtsQuery;
 /// The word table.
 pub(super) const WORDS: &str = "records_words";
 
+/// The bits of a word-table rowid below the workspace and kind: the record's rowid and the
+/// restricted bit.
+const SCOPE_SHIFT: u32 = 37;
+
 /// The low bits of a word-table rowid above the restricted bit: the record's rowid.
-const RECORD_ROWID_MASK: i64 = (1 << 36) - 1;
+const RECORD_ROWID_MASK: i64 = (1 << (SCOPE_SHIFT - 1)) - 1;
 
 /// The number a kind's records are filed under (m0017's `KIND_NUMBER`).
 pub(super) fn kind_number(kind: &str) -> i64 {
@@ -31,7 +35,7 @@ pub(super) fn kind_number(kind: &str) -> i64 {
 /// kind after it), as SQL with the workspace's rowid looked up.
 fn range_start(kind: &str, next: bool) -> String {
     format!(
-        "((((SELECT rowid FROM workspaces WHERE id = ?) << 3) | {}) << 37)",
+        "((((SELECT rowid FROM workspaces WHERE id = ?) << 3) | {}) << {SCOPE_SHIFT})",
         kind_number(kind) + i64::from(next)
     )
 }
@@ -75,14 +79,16 @@ impl FtsQuery {
 /// The word-table rowid of record `record_rowid` of `kind` in the workspace whose rowid is
 /// `ws_rowid`, with the restricted bit as given.
 pub(super) fn word_rowid(ws_rowid: i64, kind: &str, record_rowid: i64, restricted: bool) -> i64 {
-    (((ws_rowid << 3) | kind_number(kind)) << 37) | (record_rowid << 1) | i64::from(restricted)
+    (((ws_rowid << 3) | kind_number(kind)) << SCOPE_SHIFT)
+        | (record_rowid << 1)
+        | i64::from(restricted)
 }
 
 /// The word-table rowids of the records of `kind` in the workspace whose rowid is
 /// `ws_rowid`: from the first, up to (not including) the second.
 pub(super) fn scope(ws_rowid: i64, kind: &str) -> (i64, i64) {
     let start = word_rowid(ws_rowid, kind, 0, false);
-    (start, start + (1 << 37))
+    (start, start + (1 << SCOPE_SHIFT))
 }
 
 /// The record rowid a word-table rowid stands for.
