@@ -23,6 +23,9 @@ mod m0014_tag_lists;
 mod m0015_name_live;
 mod m0016_word_starts;
 mod m0017_word_scopes;
+mod m0018_word_audiences;
+
+pub use m0018_word_audiences::{AUDIENCE_FLAG, audience_entries};
 
 /// Runs `statements` one after the other.
 pub(crate) async fn run<S: AsRef<str>>(
@@ -59,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0015_name_live::Migration),
             Box::new(m0016_word_starts::Migration),
             Box::new(m0017_word_scopes::Migration),
+            Box::new(m0018_word_audiences::Migration),
         ]
     }
 }

@@ -25,7 +25,7 @@ use crate::run;
 pub struct Migration;
 
 /// The number each kind's records are filed under (the store's `words::kind_number`).
-const KIND_NUMBER: &str = "CASE {r}.kind WHEN 'prospect' THEN 1 WHEN 'lead' THEN 2 \
+pub(crate) const KIND_NUMBER: &str = "CASE {r}.kind WHEN 'prospect' THEN 1 WHEN 'lead' THEN 2 \
      WHEN 'contact' THEN 3 WHEN 'account' THEN 4 WHEN 'opportunity' THEN 5 ELSE 6 END";
 
 /// The word-table rowid of record `r` (`new` or `old`).
@@ -38,7 +38,7 @@ fn word_rowid(r: &str) -> String {
 }
 
 /// Whether record `r` is live.
-fn live(r: &str) -> String {
+pub(crate) fn live(r: &str) -> String {
     format!("{r}.deleted_at IS NULL AND {r}.merged_into IS NULL")
 }
 

@@ -26,4 +26,5 @@ mod tag_pages;
 mod teams;
 mod totals;
 mod users;
+mod word_audiences;
 mod word_search;

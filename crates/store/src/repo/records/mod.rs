@@ -16,6 +16,7 @@ mod searched;
 mod tag_walk;
 mod total;
 mod visibility;
+mod word_counts;
 mod word_pages;
 mod words;
 mod write;

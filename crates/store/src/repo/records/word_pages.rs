@@ -3,15 +3,16 @@
 //! Within a kind of a workspace the table's rowids follow the records' rowids, which follow
 //! their creation (above the last record inserted out of order, which `search_unordered`
 //! keeps): the newest matches are the last rowids of the range, and the total is a count of
-//! the range's matches. Only the restricted matches (rowid bit 0 set: not shared with
-//! everyone) are checked against the viewer's shares on their record. The page is read first: the index yields the newest matches at
-//! once (0.1 ms for `thi dung`'s 51 newest of 8,741 at a million contacts), and a first page
-//! short of the limit holds every match. Else the newest 10,001 matches are counted while the
-//! page's records are read: `thi dung` takes 3–5 ms so, where collecting the matches through
-//! their records and sorting them took 12–25 ms, and taking the page out of the counted
-//! matches (materialized) cost another 0.75 ms.
+//! the range's matches (`word_counts`). On the page, only the restricted matches (rowid bit 0
+//! set: not shared with everyone) are checked against the viewer's shares on their record.
+//! The page is read first: the index yields the newest matches at once (0.1 ms for `thi
+//! dung`'s 51 newest of 8,741 at a million contacts), and a first page short of the limit
+//! holds every match. Else the newest 10,001 matches are counted while the page's records
+//! are read: `thi dung` takes 3–5 ms so, where collecting the matches through their records
+//! and sorting them took 12–25 ms, and taking the page out of the counted matches
+//! (materialized) cost another 0.75 ms.
 
-use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, Func, Query};
+use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, Order, QueryFilter, QueryOrder,
 };
@@ -23,6 +24,7 @@ use super::list::{Filter, FtsQuery};
 use super::page::{Page, Pages};
 use super::total::EXACT_TOTAL_LIMIT;
 use super::visibility::visible_per_row;
+use super::word_counts::{self, Counted};
 use super::words::{WORDS, record_rowid_of, scope, word_rowid};
 use crate::entity::record::{Column, Entity};
 use crate::error::{StoreError, StoreResult};
@@ -50,8 +52,8 @@ pub(super) async fn page(
     };
     let (lo, hi) = scope(start.ws_rowid, pages.kind);
     let desc = pages.sort.1 == Order::Desc;
-    let mut matches = Query::select();
-    matches
+    let mut paged = Query::select();
+    paged
         .expr_as(word_col(), Alias::new("w"))
         .from(Alias::new(WORDS))
         .and_where(Expr::cust_with_values(
@@ -73,7 +75,6 @@ pub(super) async fn page(
     };
     // The page first: the index yields its few newest (or oldest) matches at once, unless
     // the matches are sparse — and then a first page short of the limit holds them all.
-    let mut paged = matches.clone();
     if let Some(cond) = after(word_col()) {
         paged.and_where(cond);
     }
@@ -103,22 +104,7 @@ pub(super) async fn page(
     }
     // The total, beside the page's records: the newest matches counted up to the limit. (Two
     // halves of the rowids counted on two connections at once were slower on two cores.)
-    let mut newest = matches;
-    newest
-        .order_by_expr(word_col(), Order::Desc)
-        .limit(EXACT_TOTAL_LIMIT + 1);
-    let counted = Query::select()
-        .expr(Func::count(Expr::val(1)))
-        .expr(Func::min(Expr::col(Alias::new("w"))))
-        .from_subquery(newest, Alias::new("newest"))
-        .to_owned();
-    let counting = async {
-        let (n, last): (i64, Option<i64>) = match db.query_one_raw(backend.build(&counted)).await? {
-            Some(row) => (row.try_get_by_index(0)?, row.try_get_by_index(1)?),
-            None => (0, None),
-        };
-        Ok::<_, StoreError>((u64::try_from(n).unwrap_or(0), last))
-    };
+    let counting = word_counts::newest(db, fts, pages.kind, (lo, hi), start.audiences.as_deref());
     // The page's records and their children are read while the total is counted.
     let read = async {
         let rows = rows.all(db).await?;
@@ -127,11 +113,14 @@ pub(super) async fn page(
         Ok::<_, StoreError>((rows, children))
     };
     let (read, counted) = futures_util::future::join(read, counting).await;
-    let ((rows, children), (n, last)) = (read?, counted?);
+    let ((rows, children), Counted { n, last, capped }) = (read?, counted?);
     let mut page = if n <= EXACT_TOTAL_LIMIT {
         pages.finish(rows, n, false)
     } else {
-        let estimate = last.map_or(n, |last| start.extrapolate(n, record_rowid_of(last)));
+        let estimate = match last {
+            Some(last) if capped => start.extrapolate(n, last),
+            _ => n,
+        };
         pages.finish(rows, Ord::max(estimate, n), true)
     };
     page.children = Some(children);
@@ -180,6 +169,8 @@ struct Start {
     /// The rowid of the last record inserted older than one before it: the rowids follow
     /// creation only above it.
     below: Option<i64>,
+    /// The numbers of the viewer's audiences (m0018), unless they see every record.
+    audiences: Option<Vec<i64>>,
 }
 
 impl Start {
@@ -211,11 +202,21 @@ impl Start {
                     .to_owned(),
             )
         };
+        let viewer = pages.viewer;
+        let audiences = Query::select()
+            .expr(Expr::cust("group_concat(\"no\")"))
+            .from(Alias::new("search_audiences"))
+            .and_where(
+                Expr::col(Alias::new("who"))
+                    .is_in(std::iter::once(viewer.user_id).chain(viewer.team_ids.iter().copied())),
+            )
+            .to_owned();
         let mut q = Query::select();
         q.expr(scalar(unordered))
             .expr(scalar(ws_rowid))
             .expr(end(Order::Asc))
-            .expr(end(Order::Desc));
+            .expr(end(Order::Desc))
+            .expr(scalar(audiences));
         if let Some(cursor) = pages.cursor {
             let cursor_rowid = Query::select()
                 .expr(Expr::col(Alias::new("rowid")))
@@ -236,8 +237,12 @@ impl Start {
         let ws_rowid: Option<i64> = row.try_get_by_index(1)?;
         let oldest: Option<i64> = row.try_get_by_index(2)?;
         let newest: Option<i64> = row.try_get_by_index(3)?;
+        let audiences = match viewer.sees_all {
+            true => None,
+            false => Some(numbers(row.try_get_by_index::<Option<String>>(4)?)),
+        };
         let cursor_rowid: Option<i64> = match pages.cursor {
-            Some(_) => row.try_get_by_index(4)?,
+            Some(_) => row.try_get_by_index(5)?,
             None => None,
         };
         let Some(ws_rowid) = ws_rowid else {
@@ -256,6 +261,7 @@ impl Start {
             cursor_rowid,
             span: oldest.zip(newest),
             below,
+            audiences,
         }))
     }
 
@@ -269,4 +275,12 @@ impl Start {
         let all = Ord::max(newest - oldest + 1, 1) as f64;
         (n as f64 * all / covered).round() as u64
     }
+}
+
+/// The numbers of a `group_concat`.
+fn numbers(list: Option<String>) -> Vec<i64> {
+    list.iter()
+        .flat_map(|l| l.split(','))
+        .filter_map(|n| n.trim().parse().ok())
+        .collect()
 }
