@@ -25,7 +25,9 @@ mod m0016_word_starts;
 mod m0017_word_scopes;
 mod m0018_word_audiences;
 
-pub use m0018_word_audiences::{AUDIENCE_FLAG, audience_entries};
+pub use m0018_word_audiences::{
+    AUDIENCE_KIND_SHIFT, AUDIENCE_RECORD_SHIFT, AUDIENCE_WORDS, audience_entries,
+};
 
 /// Runs `statements` one after the other.
 pub(crate) async fn run<S: AsRef<str>>(

@@ -1,21 +1,25 @@
-//! SQLite's word table also files each live restricted record (not shared with everyone)
-//! once per audience that sees it: its owner, its creator, and the users or teams it is
-//! shared with (as its sharing mode reads them). Such an entry's rowid is
-//! `1 << 62 | audience << 40 | kind << 37 | record rowid << 1`, where `audience` is the
-//! number `search_audiences` gives the user or team.
+//! SQLite's word table has a companion, `records_audience_words`, which files each live
+//! restricted record (not shared with everyone) once per audience that sees it: its owner,
+//! its creator, and the users or teams it is shared with (as its sharing mode reads them).
+//! Such an entry's rowid is `record rowid << 26 | kind << 23 | audience`, where `audience`
+//! is the number `search_audiences` gives the user or team.
 //!
-//! A member's count of a word search was the scoped range of m0017 with each restricted
-//! match checked against its record and shares: at a million contacts, `long` (17,840
-//! matches) took 5.9 ms for a member against 1.6 for the owner, most of it in those
-//! checks. Counted instead as the matches shared with everyone plus the matches in the
-//! member's own audience ranges (their user's and their teams'), it takes 1.4 ms: FTS5 seeks
-//! each range within a word's list, and an audience's range is small.
+//! A member's count of a word search was m0017's scoped range with each restricted match
+//! checked against its record and shares: at a million contacts, `long` (17,840 matches)
+//! took 5.9 ms for a member against 1.6 for the owner, most of it in those checks. Counted
+//! instead as the matches shared with everyone plus the companion's matches filed under the
+//! member's user or teams, only FTS5 entries are read.
+//!
+//! The rowids follow the records' own, so writing records in order appends to the table
+//! (FTS5 writes a segment out each time a rowid is not above the last one written, which
+//! audience-first rowids in one table with the records' words made it do for almost every
+//! restricted record: a million contacts loaded four times slower). The count reads the
+//! restricted matches of every workspace from its newest record on and keeps the viewer's.
 //!
 //! Triggers keep the entries: a record's are filed again when its words, state, kind,
 //! sharing, owner or creator change, and a share's when the share comes or goes. Audience
 //! numbers are never reused (`AUTOINCREMENT`), so an entry left for a deleted user or team
-//! reaches nobody. Workspace rowids stay below `1 << 22`, so m0017's rowids stay below the
-//! audiences'.
+//! reaches nobody.
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::DatabaseBackend;
@@ -26,8 +30,14 @@ use crate::run;
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-/// The first rowid of the audiences' entries.
-pub const AUDIENCE_FLAG: i64 = 1 << 62;
+/// The companion word table.
+pub const AUDIENCE_WORDS: &str = "records_audience_words";
+
+/// The bits of an entry's rowid below its record's rowid: the kind's number and the audience.
+pub const AUDIENCE_RECORD_SHIFT: u32 = 26;
+
+/// The bits of an entry's rowid below the kind's number: the audience.
+pub const AUDIENCE_KIND_SHIFT: u32 = 23;
 
 /// Whether record `r` is live and not shared with everyone.
 fn restricted(r: &str) -> String {
@@ -37,7 +47,7 @@ fn restricted(r: &str) -> String {
 /// The word-table rowid of record `r`'s entry for audience number `no`.
 fn audience_rowid(no: &str, r: &str) -> String {
     format!(
-        "({AUDIENCE_FLAG} | (({no}) << 40) | (({}) << 37) | ({r}.rowid << 1))",
+        "(({r}.rowid << {AUDIENCE_RECORD_SHIFT}) | (({}) << {AUDIENCE_KIND_SHIFT}) | ({no}))",
         KIND_NUMBER.replace("{r}", r)
     )
 }
@@ -70,8 +80,8 @@ fn number(whos: &str) -> String {
 /// Files record `r` (`new`) under each of its audiences, when it is live and restricted.
 fn file(r: &str) -> String {
     format!(
-        "{} INSERT INTO records_words(rowid, search_key) SELECT {}, {r}.search_key \
-         FROM search_audiences a WHERE {} AND a.who IN ({});",
+        "{} INSERT INTO {AUDIENCE_WORDS}(rowid, search_key) SELECT {}, {r}.search_key \
+         FROM search_audiences a WHERE {} AND a.who IN ({}) ORDER BY 1;",
         number(&format!("{} AND {}", whos(r, ""), restricted(r))),
         audience_rowid("a.no", r),
         restricted(r),
@@ -82,7 +92,7 @@ fn file(r: &str) -> String {
 /// Removes the entries of record `r` (`old`), when it was live and restricted.
 fn unfile(r: &str) -> String {
     format!(
-        "DELETE FROM records_words WHERE rowid IN (SELECT {} FROM search_audiences a \
+        "DELETE FROM {AUDIENCE_WORDS} WHERE rowid IN (SELECT {} FROM search_audiences a \
          WHERE {} AND a.who IN ({}));",
         audience_rowid("a.no", r),
         restricted(r),
@@ -106,7 +116,7 @@ fn share_record(x: &str) -> String {
 /// Files share `new`'s record under the share's audience, unless it already is.
 fn file_share() -> String {
     format!(
-        "{} INSERT INTO records_words(rowid, search_key) SELECT {}, r.search_key \
+        "{} INSERT INTO {AUDIENCE_WORDS}(rowid, search_key) SELECT {}, r.search_key \
          FROM records r JOIN search_audiences a ON a.who = {} WHERE r.workspace_id = \
          new.workspace_id AND r.id = new.record_id AND {} AND a.who NOT IN ({});",
         number(&format!(
@@ -124,7 +134,7 @@ fn file_share() -> String {
 /// Removes share `old`'s record from the share's audience, unless another way keeps it.
 fn unfile_share() -> String {
     format!(
-        "DELETE FROM records_words WHERE rowid IN (SELECT {} FROM records r \
+        "DELETE FROM {AUDIENCE_WORDS} WHERE rowid IN (SELECT {} FROM records r \
          JOIN search_audiences a ON a.who = {} WHERE r.workspace_id = old.workspace_id \
          AND r.id = old.record_id AND {} AND a.who NOT IN ({}));",
         audience_rowid("a.no", "r"),
@@ -184,6 +194,12 @@ fn up_statements() -> Vec<String> {
         "CREATE TABLE search_audiences (no INTEGER PRIMARY KEY AUTOINCREMENT, \
          who uuid_text NOT NULL UNIQUE)"
             .into(),
+        // Words as m0017's table holds them, so one FTS5 query runs on both.
+        format!(
+            "CREATE VIRTUAL TABLE {AUDIENCE_WORDS} USING fts5(search_key, content='', \
+             contentless_delete=1, tokenize='unicode61 remove_diacritics 0', detail=none, \
+             prefix='1 2 3 4 5 6')"
+        ),
         format!(
             "CREATE TRIGGER records_audience_ai AFTER INSERT ON records WHEN {} BEGIN {} END",
             restricted("new"),
@@ -224,13 +240,13 @@ fn up_statements() -> Vec<String> {
              UNION SELECT user_id FROM record_shares UNION SELECT team_id FROM record_shares",
         ),
         format!(
-            "INSERT INTO records_words(rowid, search_key) {}",
+            "INSERT INTO {AUDIENCE_WORDS}(rowid, search_key) {}",
             audience_entries()
         ),
     ]
 }
 
-const DOWN: [&str; 8] = [
+const DOWN: [&str; 9] = [
     "SELECT count(*) FROM sqlite_master",
     "DROP TRIGGER IF EXISTS record_shares_audience_au",
     "DROP TRIGGER IF EXISTS record_shares_audience_ad",
@@ -239,6 +255,7 @@ const DOWN: [&str; 8] = [
     "DROP TRIGGER IF EXISTS records_audience_au",
     "DROP TRIGGER IF EXISTS records_audience_ai",
     "DROP TABLE IF EXISTS search_audiences",
+    "DROP TABLE IF EXISTS records_audience_words",
 ];
 
 #[async_trait::async_trait]
@@ -259,12 +276,6 @@ impl MigrationTrait for Migration {
         if m.get_database_backend() != DatabaseBackend::Sqlite {
             return Ok(());
         }
-        let db = m.get_connection();
-        run(db, &DOWN).await?;
-        db.execute_unprepared(&format!(
-            "DELETE FROM records_words WHERE rowid >= {AUDIENCE_FLAG}"
-        ))
-        .await?;
-        Ok(())
+        run(m.get_connection(), &DOWN).await
     }
 }

@@ -49,8 +49,8 @@ async fn audience_entries(app: &TestApp) -> Option<(Vec<i64>, Vec<i64>)> {
             .collect::<Vec<_>>()
     };
     let stored = rowids(format!(
-        "SELECT rowid FROM records_words WHERE rowid >= {} ORDER BY 1",
-        sen_migrations::AUDIENCE_FLAG
+        "SELECT rowid FROM {} ORDER BY 1",
+        sen_migrations::AUDIENCE_WORDS
     ))
     .await;
     let expected = rowids(sen_migrations::audience_entries()).await;

@@ -2,7 +2,7 @@
 //! `((workspace << 3 | kind) << 37) | (record rowid << 1) | restricted`, so a search of one
 //! kind in one workspace is a rowid range of the table, and its matches need no record read
 //! to tell kind, workspace, trash or merge apart. A restricted record is also filed once per
-//! audience that sees it (m0018): `1 << 62 | audience << 40 | kind << 37 | record rowid << 1`.
+//! audience that sees it, in a companion table (m0018, `word_counts`).
 
 use sea_orm::Value;
 use sea_orm::sea_query::{Expr, SimpleExpr};
@@ -19,9 +19,6 @@ const SCOPE_SHIFT: u32 = 37;
 
 /// The low bits of a word-table rowid above the restricted bit: the record's rowid.
 pub(super) const RECORD_ROWID_MASK: i64 = (1 << (SCOPE_SHIFT - 1)) - 1;
-
-/// The bits of an audience entry's rowid below its audience number: kind and record.
-const AUDIENCE_SHIFT: u32 = 40;
 
 /// The number a kind's records are filed under (m0017's `KIND_NUMBER`).
 pub(super) fn kind_number(kind: &str) -> i64 {
@@ -95,16 +92,6 @@ pub(super) fn scope(ws_rowid: i64, kind: &str) -> (i64, i64) {
     (start, start + (1 << SCOPE_SHIFT))
 }
 
-/// The word-table rowids of the entries of audience `no` for the records of `kind`: from
-/// the first, up to (not including) the second.
-pub(super) fn audience_scope(no: i64, kind: &str) -> (i64, i64) {
-    let start = sen_migrations::AUDIENCE_FLAG | (no << AUDIENCE_SHIFT);
-    (
-        start | (kind_number(kind) << SCOPE_SHIFT),
-        start | ((kind_number(kind) + 1) << SCOPE_SHIFT),
-    )
-}
-
 /// The record rowid a word-table rowid stands for.
 pub(super) fn record_rowid_of(word_rowid: i64) -> i64 {
     (word_rowid >> 1) & RECORD_ROWID_MASK
@@ -124,9 +111,5 @@ mod tests {
         assert_eq!(end, scope(7, "account").0, "kinds follow each other");
         assert_ne!(kind_number("lead"), kind_number("contact"));
         assert!(kind_number("opportunity") < kind_number("unknown"));
-        let (from, to) = audience_scope(5, "contact");
-        assert!(end < from && from < to, "audiences follow every workspace");
-        assert_eq!(record_rowid_of(from | (123_456 << 1)), 123_456);
-        assert_eq!(to, audience_scope(5, "account").0);
     }
 }
