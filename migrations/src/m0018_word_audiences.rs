@@ -53,11 +53,15 @@ fn audience_rowid(no: &str, r: &str) -> String {
 }
 
 /// The users and teams that see record `r` by its restriction (distinct, none NULL);
-/// `except` narrows the shares read (`AND s.rowid <> new.rowid`).
+/// `except` narrows the shares read (`AND s.rowid <> new.rowid`). The record's shares are
+/// read through their record's index: with statistics taken on few shares, SQLite walked
+/// every shared user's or team's index entries instead (`user_id > NULL`, from the outer
+/// `IS NOT NULL`), for each share written — a million contacts loaded five times slower.
 fn whos(r: &str, except: &str) -> String {
     let shares = |column: &str, mode: &str| {
         format!(
-            "SELECT s.{column} FROM record_shares s WHERE s.workspace_id = {r}.workspace_id \
+            "SELECT s.{column} FROM record_shares s INDEXED BY ix_record_shares_record \
+             WHERE s.workspace_id = {r}.workspace_id \
              AND s.record_id = {r}.id AND {r}.sharing_mode = '{mode}' {except}"
         )
     };
