@@ -13,6 +13,6 @@ pub use db::{Backend, Db, commit, rollback};
 pub use error::StoreError;
 pub use sea_orm::sea_query::SelectStatement;
 pub use sea_orm::{
-    ConnectionTrait, DatabaseBackend, DatabaseTransaction, Order, Statement, TransactionTrait,
-    Value,
+    ConnectionTrait, DatabaseBackend, DatabaseConnection, DatabaseTransaction, Order, Statement,
+    TransactionTrait, Value,
 };

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use tokio::sync::mpsc::Receiver;
 use uuid::Uuid;
 
-use super::Planner;
 use crate::sheets::{RowBatch, SheetError};
 
 /// The file's rows still to plan.
@@ -33,17 +32,18 @@ impl Chunks {
     }
 
     /// Rows up to `cursor` were committed by an earlier run, as `done` says: they are only
-    /// remembered by the planner, not planned again.
+    /// remembered, not planned again.
     pub fn resuming(mut self, cursor: u64, done: HashMap<u64, Uuid>) -> Chunks {
         self.cursor = cursor;
         self.done = done;
         self
     }
 
-    /// Up to `chunk` rows after the cursor (empty at the end of the file).
+    /// Up to `chunk` rows after the cursor (empty at the end of the file); each row up to
+    /// the cursor that an earlier run turned into a record goes to `remember`.
     pub async fn next(
         &mut self,
-        planner: &mut Planner<'_>,
+        mut remember: impl FnMut(u64, &[String], Uuid),
         chunk: usize,
     ) -> Result<RowBatch, SheetError> {
         let mut buf: RowBatch = Vec::new();
@@ -59,7 +59,7 @@ impl Chunks {
             for (row_no, cells) in self.pending.drain(..take) {
                 if row_no <= self.cursor {
                     if let Some(record) = self.done.get(&row_no) {
-                        planner.remember(row_no, &cells, *record);
+                        remember(row_no, &cells, *record);
                     }
                 } else {
                     buf.push((row_no, cells));

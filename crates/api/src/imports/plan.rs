@@ -97,7 +97,16 @@ pub struct Reader<'a> {
 /// Rows read between two yields to the other work of the task.
 const READ_BURST: usize = 64;
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    /// The reader of rows mapped by `opts` onto `settings`' kind, for `ctx`.
+    pub fn new(ctx: &'a Ctx, settings: &'a Settings, opts: &'a Resolved) -> Reader<'a> {
+        Reader {
+            ctx,
+            settings,
+            opts,
+        }
+    }
+
     /// Reads and validates `rows`, in order.
     pub async fn read_rows(
         self,
@@ -216,15 +225,6 @@ impl<'a> Planner<'a> {
             self.first_row.entry(hash(&k)).or_insert(row_no);
         }
         self.target.insert(row_no, record);
-    }
-
-    /// The reader of this planner's rows.
-    pub fn reader(&self) -> Reader<'a> {
-        Reader {
-            ctx: self.ctx,
-            settings: self.settings,
-            opts: self.opts,
-        }
     }
 
     /// Plans rows already read, in order. A row that must change a record another row of

@@ -13,17 +13,12 @@ use uuid::Uuid;
 
 use crate::config::import_chunk_from_env;
 use crate::imports::write::write_chunk;
-use crate::imports::{Chunks, Planner, ReadRow, Resolved, Settings};
+use crate::imports::{Chunks, Planner, ReadAhead, ReadRow, Resolved, Settings, Source};
 use crate::routes::imports::common::{kind_of, open};
 use crate::routes::records::context::Ctx;
-use crate::sheets::SheetError;
 use crate::state::AppState;
 
 fn api(e: crate::error::ApiError) -> anyhow::Error {
-    anyhow::anyhow!("{e}")
-}
-
-fn sheet(e: SheetError) -> anyhow::Error {
     anyhow::anyhow!("{e}")
 }
 
@@ -60,7 +55,7 @@ async fn run_import(state: &AppState, worker: &str, job: &Model, id: Uuid) -> an
     };
     let mut counts: ImportCounts = serde_json::from_value(m.counts.clone()).unwrap_or_default();
     let chunk = import_chunk_from_env();
-    let mut rows = Chunks::new(rx, pending).resuming(cursor, done);
+    let rows = Chunks::new(rx, pending).resuming(cursor, done);
     imports::advance(
         db,
         ws,
@@ -71,23 +66,24 @@ async fn run_import(state: &AppState, worker: &str, job: &Model, id: Uuid) -> an
         now(),
     )
     .await?;
-    let reader = planner.reader();
-    let first = rows.next(&mut planner, chunk).await.map_err(sheet)?;
-    let mut ready = reader.read_rows(db, first).await?;
+    // The next chunk is read and validated (CPU work) on a thread of its own while this one
+    // is planned and written (database work).
+    let source = Source {
+        db: db.clone(),
+        ctx: ctx.clone(),
+        settings: settings.clone(),
+        opts: resolved.clone(),
+    };
+    let mut ahead = ReadAhead::start(source, rows, chunk).map_err(api)?;
+    let mut ready = ahead.next(&mut planner).await.map_err(api)?;
     while !ready.is_empty() {
-        // The next chunk is read and validated (CPU work) while this one is planned and
-        // written (database work): the two take turns on the task at every statement.
-        let raw = rows.next(&mut planner, chunk).await.map_err(sheet)?;
         let (who, how) = ((worker, job, id), (&ctx, &resolved));
-        let written = write(state, who, how, &mut planner, ready, &mut counts);
-        let read = reader.read_rows(db, raw);
-        let (written, read) = futures_util::future::join(written, read).await;
-        let Some(left) = written? else {
+        let Some(left) = write(state, who, how, &mut planner, ready, &mut counts).await? else {
             // Taken over by another instance: it continues from the last commit.
             return Ok(());
         };
         ready = left;
-        ready.extend(read?);
+        ready.extend(ahead.next(&mut planner).await.map_err(api)?);
     }
     counts.total = counts.scanned;
     let tx = state.db.begin().await?;

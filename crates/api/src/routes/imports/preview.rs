@@ -8,12 +8,12 @@ use sen_api_types::import::{
 };
 use uuid::Uuid;
 
-use super::common::{kind_of, open, own_import, sheet_error};
+use super::common::{kind_of, open, own_import};
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::imports::plan::RowPlan;
-use crate::imports::{Chunks, Planner, Settings};
+use crate::imports::{Chunks, Planner, ReadAhead, Settings, Source};
 use crate::routes::records::context::Ctx;
 use crate::state::AppState;
 
@@ -46,28 +46,23 @@ pub async fn import_preview(
     let settings = Settings::load(state.db.conn(), ctx.ws(), kind_of(&m)).await?;
     let opts = body.into_inner();
     let (resolved, _, rx, pending) = open(&state, &ctx, &settings, &m, &opts).await?;
-    let mut chunks = Chunks::new(rx, pending);
     let mut planner = Planner::new(&ctx, &settings, &resolved, true);
-    let reader = planner.reader();
     let db = state.db.conn();
     let mut counts = ImportCounts::default();
     let mut rows = Vec::new();
     // Rows are matched against the database a chunk at a time, as the run does; the next
-    // chunk is read and validated meanwhile.
-    let first = chunks
-        .next(&mut planner, CHUNK)
-        .await
-        .map_err(sheet_error)?;
-    let mut ready = reader.read_rows(db, first).await?;
+    // chunk is read and validated meanwhile, on a thread of its own.
+    let source = Source {
+        db: db.clone(),
+        ctx: ctx.clone(),
+        settings: settings.clone(),
+        opts: resolved.clone(),
+    };
+    let mut ahead = ReadAhead::start(source, Chunks::new(rx, pending), CHUNK)?;
+    let mut ready = ahead.next(&mut planner).await?;
     while !ready.is_empty() {
-        let raw = chunks
-            .next(&mut planner, CHUNK)
-            .await
-            .map_err(sheet_error)?;
-        let planned = planner.plan_read(db, ready);
-        let (planned, read) = futures_util::future::join(planned, reader.read_rows(db, raw)).await;
         // A dry run cuts no chunk: nothing is left over.
-        let (plans, left) = planned?;
+        let (plans, left) = planner.plan_read(db, ready).await?;
         for p in plans {
             count(&mut counts, p.outcome);
             if rows.len() <= LISTED {
@@ -75,7 +70,7 @@ pub async fn import_preview(
             }
         }
         ready = left;
-        ready.extend(read?);
+        ready.extend(ahead.next(&mut planner).await?);
     }
     counts.total = counts.scanned;
     let truncated = rows.len() > LISTED;

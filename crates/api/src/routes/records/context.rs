@@ -12,6 +12,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
 /// A request's view of the records.
+#[derive(Clone)]
 pub struct Ctx {
     /// The caller.
     pub auth: AuthUser,

@@ -1,0 +1,104 @@
+//! An import's rows read and validated a chunk ahead, on a thread of their own, while the
+//! chunk before is planned and written. Read on the planning task, the two took turns on one
+//! thread (a run and its preview each run on one of the server's single-threaded runtimes):
+//! 100,000 rows spent about 2 s validating there, every statement of the writer waiting
+//! behind a burst of validation, while the second core sat idle.
+//!
+//! The thread runs a runtime of its own; the channel to it holds one chunk, so at most three
+//! chunks are in memory (read, waiting, planned) whatever the size of the file.
+
+use sen_store::DatabaseConnection;
+use tokio::sync::mpsc;
+use uuid::Uuid;
+
+use super::plan::Reader;
+use super::{Chunks, Planner, ReadRow, Resolved, Settings};
+use crate::error::{ApiError, ApiResult};
+use crate::routes::imports::common::sheet_error;
+use crate::routes::records::context::Ctx;
+
+/// A row an earlier run committed, as the file has it, and the record it became.
+type Remembered = (u64, Vec<String>, Uuid);
+
+/// One chunk read ahead.
+struct Batch {
+    /// Rows up to the cursor of an earlier run: remembered, not planned.
+    remembered: Vec<Remembered>,
+    /// The rows to plan, read and validated (empty at the end of the file).
+    rows: Vec<ReadRow>,
+}
+
+/// What the reading thread needs, owned.
+pub struct Source {
+    pub db: DatabaseConnection,
+    pub ctx: Ctx,
+    pub settings: Settings,
+    pub opts: Resolved,
+}
+
+/// The rows of an import, read ahead.
+pub struct ReadAhead {
+    rx: mpsc::Receiver<ApiResult<Batch>>,
+}
+
+impl ReadAhead {
+    /// Starts reading `chunks` a `chunk` of rows at a time.
+    pub fn start(source: Source, mut chunks: Chunks, chunk: usize) -> ApiResult<ReadAhead> {
+        let (tx, rx) = mpsc::channel(1);
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| ApiError::Internal(e.into()))?;
+        std::thread::Builder::new()
+            .name("sen-import-read".into())
+            .spawn(move || {
+                runtime.block_on(async move {
+                    let Source {
+                        db,
+                        ctx,
+                        settings,
+                        opts,
+                    } = source;
+                    let reader = Reader::new(&ctx, &settings, &opts);
+                    loop {
+                        let mut remembered = Vec::new();
+                        let raw = chunks
+                            .next(
+                                |n, cells, record| remembered.push((n, cells.to_vec(), record)),
+                                chunk,
+                            )
+                            .await
+                            .map_err(sheet_error);
+                        let last = raw.as_ref().map_or(true, Vec::is_empty);
+                        let batch = match raw {
+                            Ok(raw) => reader
+                                .read_rows(&db, raw)
+                                .await
+                                .map(|rows| Batch { remembered, rows }),
+                            Err(e) => Err(e),
+                        };
+                        let failed = batch.is_err();
+                        // A closed channel: the import stopped waiting for rows.
+                        if tx.send(batch).await.is_err() || failed || last {
+                            return;
+                        }
+                    }
+                });
+            })
+            .map_err(|e| ApiError::Internal(e.into()))?;
+        Ok(ReadAhead { rx })
+    }
+
+    /// The next chunk's rows, read and validated (empty at the end of the file); the rows an
+    /// earlier run committed before them are remembered by `planner` first.
+    pub async fn next(&mut self, planner: &mut Planner<'_>) -> ApiResult<Vec<ReadRow>> {
+        let Some(batch) = self.rx.recv().await else {
+            return Ok(Vec::new());
+        };
+        let batch = batch?;
+        for (row_no, cells, record) in &batch.remembered {
+            planner.remember(*row_no, cells, *record);
+        }
+        Ok(batch.rows)
+    }
+}
