@@ -10,11 +10,12 @@
 //! instead as the matches shared with everyone plus the companion's matches filed under the
 //! member's user or teams, only FTS5 entries are read.
 //!
-//! The rowids follow the records' own, so writing records in order appends to the table
-//! (FTS5 writes a segment out each time a rowid is not above the last one written, which
-//! audience-first rowids in one table with the records' words made it do for almost every
-//! restricted record: a million contacts loaded four times slower). The count reads the
-//! restricted matches of every workspace from its newest record on and keeps the viewer's.
+//! The rowids follow the records' own, so writing records in order appends to the table.
+//! FTS5 writes its pending entries out as a segment whenever a rowid is not above the last
+//! one written: 200,000 records' words with a sixth of them filed again under audience-first
+//! rowids took 3.3 times as long to write in one table as without, 1.8 times in a table of
+//! their own, and 1.13 times in record order. The count reads the restricted matches of
+//! every workspace from its oldest counted record on and keeps the viewer's.
 //!
 //! Triggers keep the entries: a record's are filed again when its words, state, kind,
 //! sharing, owner or creator change, and a share's when the share comes or goes. Audience
