@@ -40,6 +40,17 @@ pub(crate) async fn run<S: AsRef<str>>(
     Ok(())
 }
 
+/// Runs `statements` on SQLite only (a migration of SQLite's own search tables).
+pub(crate) async fn run_on_sqlite<S: AsRef<str>>(
+    m: &SchemaManager<'_>,
+    statements: &[S],
+) -> Result<(), DbErr> {
+    if m.get_database_backend() != sea_orm_migration::sea_orm::DatabaseBackend::Sqlite {
+        return Ok(());
+    }
+    run(m.get_connection(), statements).await
+}
+
 /// All migrations, oldest first.
 pub struct Migrator;
 

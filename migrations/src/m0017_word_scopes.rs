@@ -16,10 +16,9 @@
 //! merge), changing its sharing or its words is deleted by rowid and inserted again.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::DatabaseBackend;
 
 use crate::m0013_search_words;
-use crate::run;
+use crate::run_on_sqlite;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -166,18 +165,11 @@ impl MigrationTrait for Migration {
     }
 
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        if m.get_database_backend() != DatabaseBackend::Sqlite {
-            return Ok(());
-        }
-        run(m.get_connection(), &up_statements()).await
+        run_on_sqlite(m, &up_statements()).await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        if m.get_database_backend() != DatabaseBackend::Sqlite {
-            return Ok(());
-        }
-        let db = m.get_connection();
-        run(db, &DOWN).await?;
-        run(db, &m0013_search_words::UP).await
+        run_on_sqlite(m, &DOWN).await?;
+        run_on_sqlite(m, &m0013_search_words::UP).await
     }
 }

@@ -23,10 +23,9 @@
 //! reaches nobody.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::DatabaseBackend;
 
 use crate::m0017_word_scopes::{KIND_NUMBER, live};
-use crate::run;
+use crate::run_on_sqlite;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -271,16 +270,10 @@ impl MigrationTrait for Migration {
     }
 
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        if m.get_database_backend() != DatabaseBackend::Sqlite {
-            return Ok(());
-        }
-        run(m.get_connection(), &up_statements()).await
+        run_on_sqlite(m, &up_statements()).await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        if m.get_database_backend() != DatabaseBackend::Sqlite {
-            return Ok(());
-        }
-        run(m.get_connection(), &DOWN).await
+        run_on_sqlite(m, &DOWN).await
     }
 }
