@@ -202,21 +202,11 @@ impl Start {
                     .to_owned(),
             )
         };
-        let viewer = pages.viewer;
-        let audiences = Query::select()
-            .expr(Expr::cust("group_concat(\"no\")"))
-            .from(Alias::new("search_audiences"))
-            .and_where(
-                Expr::col(Alias::new("who"))
-                    .is_in(std::iter::once(viewer.user_id).chain(viewer.team_ids.iter().copied())),
-            )
-            .to_owned();
         let mut q = Query::select();
         q.expr(scalar(unordered))
             .expr(scalar(ws_rowid))
             .expr(end(Order::Asc))
-            .expr(end(Order::Desc))
-            .expr(scalar(audiences));
+            .expr(end(Order::Desc));
         if let Some(cursor) = pages.cursor {
             let cursor_rowid = Query::select()
                 .expr(Expr::col(Alias::new("rowid")))
@@ -226,6 +216,19 @@ impl Start {
                 .and_where(Column::Kind.eq(pages.kind))
                 .to_owned();
             q.expr(scalar(cursor_rowid));
+        }
+        // The viewer's audience numbers, only for one who does not see every record.
+        let viewer = pages.viewer;
+        if !viewer.sees_all {
+            let audiences =
+                Query::select()
+                    .expr(Expr::cust("group_concat(\"no\")"))
+                    .from(Alias::new("search_audiences"))
+                    .and_where(Expr::col(Alias::new("who")).is_in(
+                        std::iter::once(viewer.user_id).chain(viewer.team_ids.iter().copied()),
+                    ))
+                    .to_owned();
+            q.expr(scalar(audiences));
         }
         let Some(row) = db
             .query_one_raw(db.get_database_backend().build(&q))
@@ -237,13 +240,16 @@ impl Start {
         let ws_rowid: Option<i64> = row.try_get_by_index(1)?;
         let oldest: Option<i64> = row.try_get_by_index(2)?;
         let newest: Option<i64> = row.try_get_by_index(3)?;
+        let cursor_rowid: Option<i64> = match pages.cursor {
+            Some(_) => row.try_get_by_index(4)?,
+            None => None,
+        };
         let audiences = match viewer.sees_all {
             true => None,
-            false => Some(numbers(row.try_get_by_index::<Option<String>>(4)?)),
-        };
-        let cursor_rowid: Option<i64> = match pages.cursor {
-            Some(_) => row.try_get_by_index(5)?,
-            None => None,
+            false => {
+                let at = 4 + usize::from(pages.cursor.is_some());
+                Some(numbers(row.try_get_by_index::<Option<String>>(at)?))
+            }
         };
         let Some(ws_rowid) = ws_rowid else {
             return Ok(None);
