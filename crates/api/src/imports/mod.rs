@@ -16,5 +16,5 @@ pub mod write;
 pub use chunks::Chunks;
 pub use options::Resolved;
 pub use plan::{Planner, ReadRow, RowPlan};
-pub use read_ahead::{ReadAhead, Source};
+pub use read_ahead::ReadAhead;
 pub use settings::Settings;

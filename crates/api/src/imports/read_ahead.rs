@@ -28,22 +28,21 @@ struct Batch {
     rows: Vec<ReadRow>,
 }
 
-/// What the reading thread needs, owned.
-pub struct Source {
-    pub db: DatabaseConnection,
-    pub ctx: Ctx,
-    pub settings: Settings,
-    pub opts: Resolved,
-}
-
 /// The rows of an import, read ahead.
 pub struct ReadAhead {
     rx: mpsc::Receiver<ApiResult<Batch>>,
 }
 
 impl ReadAhead {
-    /// Starts reading `chunks` a `chunk` of rows at a time.
-    pub fn start(source: Source, mut chunks: Chunks, chunk: usize) -> ApiResult<ReadAhead> {
+    /// Starts reading `chunks` a `chunk` of rows at a time, mapped by `opts` onto
+    /// `settings`' kind for `ctx` (the thread reads copies of them).
+    pub fn start(
+        db: &DatabaseConnection,
+        (ctx, settings, opts): (&Ctx, &Settings, &Resolved),
+        mut chunks: Chunks,
+        chunk: usize,
+    ) -> ApiResult<ReadAhead> {
+        let (db, ctx, settings, opts) = (db.clone(), ctx.clone(), settings.clone(), opts.clone());
         let (tx, rx) = mpsc::channel(1);
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -53,12 +52,6 @@ impl ReadAhead {
             .name("sen-import-read".into())
             .spawn(move || {
                 runtime.block_on(async move {
-                    let Source {
-                        db,
-                        ctx,
-                        settings,
-                        opts,
-                    } = source;
                     let reader = Reader::new(&ctx, &settings, &opts);
                     loop {
                         let mut remembered = Vec::new();

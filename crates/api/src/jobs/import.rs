@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use crate::config::import_chunk_from_env;
 use crate::imports::write::write_chunk;
-use crate::imports::{Chunks, Planner, ReadAhead, ReadRow, Resolved, Settings, Source};
+use crate::imports::{Chunks, Planner, ReadAhead, ReadRow, Resolved, Settings};
 use crate::routes::imports::common::{kind_of, open};
 use crate::routes::records::context::Ctx;
 use crate::state::AppState;
@@ -68,13 +68,7 @@ async fn run_import(state: &AppState, worker: &str, job: &Model, id: Uuid) -> an
     .await?;
     // The next chunk is read and validated (CPU work) on a thread of its own while this one
     // is planned and written (database work).
-    let source = Source {
-        db: db.clone(),
-        ctx: ctx.clone(),
-        settings: settings.clone(),
-        opts: resolved.clone(),
-    };
-    let mut ahead = ReadAhead::start(source, rows, chunk).map_err(api)?;
+    let mut ahead = ReadAhead::start(db, (&ctx, &settings, &resolved), rows, chunk).map_err(api)?;
     let mut ready = ahead.next(&mut planner).await.map_err(api)?;
     while !ready.is_empty() {
         let (who, how) = ((worker, job, id), (&ctx, &resolved));

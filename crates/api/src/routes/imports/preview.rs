@@ -13,7 +13,7 @@ use crate::auth::AuthUser;
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::imports::plan::RowPlan;
-use crate::imports::{Chunks, Planner, ReadAhead, Settings, Source};
+use crate::imports::{Chunks, Planner, ReadAhead, Settings};
 use crate::routes::records::context::Ctx;
 use crate::state::AppState;
 
@@ -52,13 +52,8 @@ pub async fn import_preview(
     let mut rows = Vec::new();
     // Rows are matched against the database a chunk at a time, as the run does; the next
     // chunk is read and validated meanwhile, on a thread of its own.
-    let source = Source {
-        db: db.clone(),
-        ctx: ctx.clone(),
-        settings: settings.clone(),
-        opts: resolved.clone(),
-    };
-    let mut ahead = ReadAhead::start(source, Chunks::new(rx, pending), CHUNK)?;
+    let chunks = Chunks::new(rx, pending);
+    let mut ahead = ReadAhead::start(db, (&ctx, &settings, &resolved), chunks, CHUNK)?;
     let mut ready = ahead.next(&mut planner).await?;
     while !ready.is_empty() {
         // A dry run cuts no chunk: nothing is left over.
