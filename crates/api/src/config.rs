@@ -133,10 +133,10 @@ pub fn upload_limit_from_env() -> anyhow::Result<u64> {
 
 /// `SEN_IMPORT_CHUNK`: rows an import writes per transaction (default 5,000: large enough
 /// that statements and commits cost little per row, small enough that a crash loses little).
-pub fn import_chunk_from_env() -> usize {
+pub fn import_chunk_from_env() -> u64 {
     std::env::var("SEN_IMPORT_CHUNK")
         .ok()
         .and_then(|v| v.trim().parse().ok())
-        .filter(|n: &usize| *n > 0)
+        .filter(|n: &u64| *n > 0)
         .unwrap_or(5_000)
 }

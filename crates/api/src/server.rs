@@ -48,6 +48,7 @@ pub async fn build(config: Config) -> anyhow::Result<Application> {
         metrics: Arc::new(Metrics::default()),
         bulk_sync_limit: Arc::new(AtomicU64::new(crate::config::bulk_sync_limit_from_env()?)),
         upload_limit: Arc::new(AtomicU64::new(crate::config::upload_limit_from_env()?)),
+        import_chunk: Arc::new(AtomicU64::new(crate::config::import_chunk_from_env())),
         jobs_wake: Arc::new(tokio::sync::Notify::new()),
         config: Arc::new(config),
     };

@@ -4,8 +4,8 @@ use std::time::Duration;
 
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
-    ConnectOptions, Database, DatabaseBackend, DatabaseConnection, DatabaseTransaction, DbErr,
-    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    AccessMode, ConnectOptions, Database, DatabaseBackend, DatabaseConnection, DatabaseTransaction,
+    DbErr, IsolationLevel, SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 use sen_migrations::{Migrator, MigratorTrait};
 
@@ -234,6 +234,20 @@ impl Db {
     pub fn db_backend(&self) -> DatabaseBackend {
         self.conn.get_database_backend()
     }
+}
+
+/// Starts a read-only transaction that sees one snapshot of the database in all its
+/// statements: PostgreSQL's `REPEATABLE READ`; on SQLite (WAL) every read transaction does.
+pub async fn begin_snapshot(conn: &DatabaseConnection) -> StoreResult<DatabaseTransaction> {
+    if conn.get_database_backend() == DatabaseBackend::Postgres {
+        let options = TransactionOptions {
+            isolation_level: Some(IsolationLevel::RepeatableRead),
+            access_mode: Some(AccessMode::ReadOnly),
+            ..TransactionOptions::default()
+        };
+        return Ok(conn.begin_with_options(options).await?);
+    }
+    Ok(conn.begin().await?)
 }
 
 /// Commits a transaction.

@@ -9,7 +9,7 @@ pub mod entity;
 pub mod error;
 pub mod repo;
 
-pub use db::{Backend, Db, commit, rollback};
+pub use db::{Backend, Db, begin_snapshot, commit, rollback};
 pub use error::StoreError;
 pub use sea_orm::sea_query::SelectStatement;
 pub use sea_orm::{

@@ -5,6 +5,7 @@
 pub mod build;
 pub mod chunks;
 pub mod keys;
+pub mod matches;
 pub mod merge;
 pub mod options;
 pub mod plan;
@@ -16,5 +17,5 @@ pub mod write;
 pub use chunks::Chunks;
 pub use options::Resolved;
 pub use plan::{Planner, ReadRow, RowPlan};
-pub use read_ahead::ReadAhead;
+pub use read_ahead::{ReadAhead, ReadChunk};
 pub use settings::Settings;

@@ -14,12 +14,12 @@ use sen_api_types::record::RecordInput;
 use sen_domain::import::DuplicateMode;
 use sen_store::ConnectionTrait;
 use sen_store::entity::record::Model;
-use sen_store::repo::imports::{self, Candidate};
 use sen_store::repo::records::{self, Children};
 use uuid::Uuid;
 
 use super::build::build;
 use super::keys::{Ident, ident, keys};
+use super::matches::{Matches, match_existing};
 use super::merge::merge_input;
 use super::options::Resolved;
 use super::settings::Settings;
@@ -83,6 +83,18 @@ pub struct ReadRow {
     row_no: u64,
     cells: Vec<String>,
     valid: Result<Valid, RowPlan>,
+}
+
+impl ReadRow {
+    /// Spreadsheet row number.
+    pub fn row_no(&self) -> u64 {
+        self.row_no
+    }
+
+    /// What the row is matched by, when it is valid.
+    pub fn ident(&self) -> Option<&Ident> {
+        self.valid.as_ref().ok().map(|v| &v.ident)
+    }
 }
 
 /// Reads and validates rows. It neither writes nor remembers anything, so the next chunk of
@@ -235,7 +247,23 @@ impl<'a> Planner<'a> {
         db: &impl ConnectionTrait,
         read: Vec<ReadRow>,
     ) -> ApiResult<(Vec<RowPlan>, Vec<ReadRow>)> {
-        let matches = self.match_existing(db, &read).await?;
+        let by = (
+            self.ctx,
+            self.settings.kind.as_str(),
+            self.opts.criteria.as_slice(),
+        );
+        let matches = match_existing(db, by, &read).await?;
+        self.plan_matched(db, read, matches).await
+    }
+
+    /// Plans rows already read and matched (`matches`, as [`match_existing`] gives them), in
+    /// order; see [`Planner::plan_read`].
+    pub async fn plan_matched(
+        &mut self,
+        db: &impl ConnectionTrait,
+        read: Vec<ReadRow>,
+        matches: Matches,
+    ) -> ApiResult<(Vec<RowPlan>, Vec<ReadRow>)> {
         let mut plans = Vec::new();
         let mut touched: HashSet<Uuid> = HashSet::new();
         let mut rest = read.into_iter();
@@ -289,101 +317,6 @@ impl<'a> Planner<'a> {
             plans.push(plan);
         }
         Ok((plans, Vec::new()))
-    }
-
-    /// For each valid row, the oldest visible record it duplicates by some criterion.
-    async fn match_existing(
-        &self,
-        db: &impl ConnectionTrait,
-        read: &[ReadRow],
-    ) -> ApiResult<HashMap<u64, Uuid>> {
-        let criteria = &self.opts.criteria;
-        let mut out = HashMap::new();
-        if criteria.is_empty() {
-            return Ok(out);
-        }
-        let valid: Vec<(u64, &Ident)> = read
-            .iter()
-            .filter_map(|r| r.valid.as_ref().ok().map(|v| (r.row_no, &v.ident)))
-            .collect();
-        let kind = self.settings.kind.as_str();
-        let viewer = &self.ctx.viewer;
-        let want = |f: fn(&sen_domain::import::Criterion) -> bool| criteria.iter().any(f);
-        let collect = |f: fn(&Ident) -> Vec<String>| {
-            let mut v: Vec<String> = valid.iter().flat_map(|(_, i)| f(i)).collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
-        let phones = if want(|c| c.phone) {
-            imports::by_phones(db, viewer, kind, &collect(|i| i.phones.clone())).await?
-        } else {
-            Vec::new()
-        };
-        let emails = if want(|c| c.email) {
-            imports::by_emails(db, viewer, kind, &collect(|i| i.emails.clone())).await?
-        } else {
-            Vec::new()
-        };
-        let names = if want(|c| c.name) {
-            let list = collect(|i| {
-                (!i.name.is_empty())
-                    .then(|| i.name.clone())
-                    .into_iter()
-                    .collect()
-            });
-            imports::by_names(db, viewer, kind, &list).await?
-        } else {
-            Vec::new()
-        };
-        let index = |cands: &[Candidate]| {
-            let mut m: HashMap<String, Vec<(chrono::DateTime<chrono::Utc>, Uuid)>> = HashMap::new();
-            for c in cands {
-                m.entry(c.key.clone())
-                    .or_default()
-                    .push((c.record.created_at, c.record.id));
-            }
-            m
-        };
-        let (phones, emails, names) = (index(&phones), index(&emails), index(&names));
-        for (row_no, id) in valid {
-            let mut best: Option<(chrono::DateTime<chrono::Utc>, Uuid)> = None;
-            for c in criteria {
-                let mut sets: Vec<HashSet<(chrono::DateTime<chrono::Utc>, Uuid)>> = Vec::new();
-                if c.phone {
-                    sets.push(
-                        id.phones
-                            .iter()
-                            .flat_map(|p| phones.get(p).into_iter().flatten().copied())
-                            .collect(),
-                    );
-                }
-                if c.email {
-                    sets.push(
-                        id.emails
-                            .iter()
-                            .flat_map(|e| emails.get(e).into_iter().flatten().copied())
-                            .collect(),
-                    );
-                }
-                if c.name {
-                    sets.push(names.get(&id.name).into_iter().flatten().copied().collect());
-                }
-                let Some((first, others)) = sets.split_first() else {
-                    continue;
-                };
-                let both = first
-                    .iter()
-                    .filter(|r| others.iter().all(|s| s.contains(r)));
-                if let Some(m) = both.min() {
-                    best = Some(best.map_or(*m, |b| b.min(*m)));
-                }
-            }
-            if let Some((_, record)) = best {
-                out.insert(row_no, record);
-            }
-        }
-        Ok(out)
     }
 
     async fn decide(

@@ -4,6 +4,9 @@
 //! 100,000 rows spent about 2 s validating there, every statement of the writer waiting
 //! behind a burst of validation, while the second core sat idle.
 //!
+//! A run in `skip` or `create` mode also matches each chunk against the database there, on a
+//! snapshot (see `matches`): the writer then only plans and writes under the lock.
+//!
 //! The thread runs a runtime of its own; the channel to it holds one chunk, so at most three
 //! chunks are in memory (read, waiting, planned) whatever the size of the file.
 
@@ -11,6 +14,7 @@ use sen_store::DatabaseConnection;
 use tokio::sync::mpsc;
 use uuid::Uuid;
 
+use super::matches::{Matched, match_on_snapshot};
 use super::plan::Reader;
 use super::{Chunks, Planner, ReadRow, Resolved, Settings};
 use crate::error::{ApiError, ApiResult};
@@ -24,8 +28,17 @@ type Remembered = (u64, Vec<String>, Uuid);
 struct Batch {
     /// Rows up to the cursor of an earlier run: remembered, not planned.
     remembered: Vec<Remembered>,
-    /// The rows to plan, read and validated (empty at the end of the file).
-    rows: Vec<ReadRow>,
+    /// The rows to plan, read and validated (empty at the end of the file), and matched when
+    /// the import matches ahead.
+    rows: ReadChunk,
+}
+
+/// A chunk of rows read ahead.
+pub struct ReadChunk {
+    /// The rows, read and validated (none at the end of the file).
+    pub rows: Vec<ReadRow>,
+    /// Their matches, when taken ahead.
+    pub matched: Option<Matched>,
 }
 
 /// The rows of an import, read ahead.
@@ -35,12 +48,13 @@ pub struct ReadAhead {
 
 impl ReadAhead {
     /// Starts reading `chunks` a `chunk` of rows at a time, mapped by `opts` onto
-    /// `settings`' kind for `ctx` (the thread reads copies of them).
+    /// `settings`' kind for `ctx` (the thread reads copies of them); with `match_ahead`, each
+    /// chunk is matched against the database too.
     pub fn start(
         db: &DatabaseConnection,
         (ctx, settings, opts): (&Ctx, &Settings, &Resolved),
         mut chunks: Chunks,
-        chunk: usize,
+        (chunk, match_ahead): (usize, bool),
     ) -> ApiResult<ReadAhead> {
         let (db, ctx, settings, opts) = (db.clone(), ctx.clone(), settings.clone(), opts.clone());
         let (tx, rx) = mpsc::channel(1);
@@ -63,11 +77,27 @@ impl ReadAhead {
                             .await
                             .map_err(sheet_error);
                         let last = raw.as_ref().map_or(true, Vec::is_empty);
+                        let by = (&ctx, settings.kind.as_str(), opts.criteria.as_slice());
                         let batch = match raw {
-                            Ok(raw) => reader
-                                .read_rows(&db, raw)
-                                .await
-                                .map(|rows| Batch { remembered, rows }),
+                            Ok(raw) => match reader.read_rows(&db, raw).await {
+                                Ok(rows) if match_ahead && !rows.is_empty() => {
+                                    match_on_snapshot(&db, by, &rows).await.map(|m| Batch {
+                                        remembered,
+                                        rows: ReadChunk {
+                                            rows,
+                                            matched: Some(m),
+                                        },
+                                    })
+                                }
+                                Ok(rows) => Ok(Batch {
+                                    remembered,
+                                    rows: ReadChunk {
+                                        rows,
+                                        matched: None,
+                                    },
+                                }),
+                                Err(e) => Err(e),
+                            },
                             Err(e) => Err(e),
                         };
                         let failed = batch.is_err();
@@ -82,11 +112,14 @@ impl ReadAhead {
         Ok(ReadAhead { rx })
     }
 
-    /// The next chunk's rows, read and validated (empty at the end of the file); the rows an
+    /// The next chunk's rows, read and validated (none at the end of the file); the rows an
     /// earlier run committed before them are remembered by `planner` first.
-    pub async fn next(&mut self, planner: &mut Planner<'_>) -> ApiResult<Vec<ReadRow>> {
+    pub async fn next(&mut self, planner: &mut Planner<'_>) -> ApiResult<ReadChunk> {
         let Some(batch) = self.rx.recv().await else {
-            return Ok(Vec::new());
+            return Ok(ReadChunk {
+                rows: Vec::new(),
+                matched: None,
+            });
         };
         let batch = batch?;
         for (row_no, cells, record) in &batch.remembered {

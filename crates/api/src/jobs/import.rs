@@ -11,9 +11,9 @@ use sen_store::entity::job::Model;
 use sen_store::repo::{imports, jobs, now};
 use uuid::Uuid;
 
-use crate::config::import_chunk_from_env;
+use crate::imports::matches::matches_ahead;
 use crate::imports::write::write_chunk;
-use crate::imports::{Chunks, Planner, ReadAhead, ReadRow, Resolved, Settings};
+use crate::imports::{Chunks, Planner, ReadAhead, ReadChunk, ReadRow, Resolved, Settings};
 use crate::routes::imports::common::{kind_of, open};
 use crate::routes::records::context::Ctx;
 use crate::state::AppState;
@@ -54,7 +54,10 @@ async fn run_import(state: &AppState, worker: &str, job: &Model, id: Uuid) -> an
         HashMap::new()
     };
     let mut counts: ImportCounts = serde_json::from_value(m.counts.clone()).unwrap_or_default();
-    let chunk = import_chunk_from_env();
+    let chunk = state
+        .import_chunk
+        .load(std::sync::atomic::Ordering::Relaxed);
+    let chunk = usize::try_from(chunk).unwrap_or(usize::MAX).max(1);
     let rows = Chunks::new(rx, pending).resuming(cursor, done);
     imports::advance(
         db,
@@ -67,17 +70,34 @@ async fn run_import(state: &AppState, worker: &str, job: &Model, id: Uuid) -> an
     )
     .await?;
     // The next chunk is read and validated (CPU work) on a thread of its own while this one
-    // is planned and written (database work).
-    let mut ahead = ReadAhead::start(db, (&ctx, &settings, &resolved), rows, chunk).map_err(api)?;
+    // is planned and written (database work); in skip and create mode it is matched there
+    // too (`imports::matches`).
+    let ahead = (chunk, matches_ahead(&resolved));
+    let mut ahead = ReadAhead::start(db, (&ctx, &settings, &resolved), rows, ahead).map_err(api)?;
     let mut ready = ahead.next(&mut planner).await.map_err(api)?;
-    while !ready.is_empty() {
+    // `import_writes` as each chunk of this run left it.
+    let mut ours = Vec::new();
+    while !ready.rows.is_empty() {
         let (who, how) = ((worker, job, id), (&ctx, &resolved));
-        let Some(left) = write(state, who, how, &mut planner, ready, &mut counts).await? else {
+        let mine = (&mut planner, ours.as_slice());
+        let Some((left, wrote)) = write(state, who, how, mine, ready, &mut counts).await? else {
             // Taken over by another instance: it continues from the last commit.
             return Ok(());
         };
-        ready = left;
-        ready.extend(ahead.next(&mut planner).await.map_err(api)?);
+        ours.push(wrote);
+        let next = ahead.next(&mut planner).await.map_err(api)?;
+        ready = if left.is_empty() {
+            next
+        } else {
+            // Rows cut off this chunk go first; the next chunk's matches no longer cover
+            // the chunk (only overwrite and merge cut, and they never match ahead).
+            let mut rows = left;
+            rows.extend(next.rows);
+            ReadChunk {
+                rows,
+                matched: None,
+            }
+        };
     }
     counts.total = counts.scanned;
     let tx = state.db.begin().await?;
@@ -116,21 +136,29 @@ async fn run_import(state: &AppState, worker: &str, job: &Model, id: Uuid) -> an
 }
 
 /// Plans and writes `ready` in one transaction, advancing the import's cursor with the job's
-/// heartbeat; the rows cut off for the next chunk come back. None when another instance
-/// took the job over (nothing written).
+/// heartbeat; the rows cut off for the next chunk come back, with the workspace's import
+/// chunks counted after this one. Matches taken ahead are used when they still hold
+/// (`ours`: the counts this run's earlier chunks left). None when another instance took the
+/// job over (nothing written).
 async fn write(
     state: &AppState,
     (worker, job, id): (&str, &Model, Uuid),
     (ctx, resolved): (&Ctx, &Resolved),
-    planner: &mut Planner<'_>,
-    ready: Vec<ReadRow>,
+    (planner, ours): (&mut Planner<'_>, &[i64]),
+    ready: ReadChunk,
     counts: &mut ImportCounts,
-) -> anyhow::Result<Option<Vec<ReadRow>>> {
+) -> anyhow::Result<Option<(Vec<ReadRow>, i64)>> {
     let ws = job.workspace_id;
     let started = std::time::Instant::now();
     let tx = state.db.begin().await?;
-    imports::lock_workspace(&tx, ws).await?;
-    let (plans, left) = planner.plan_read(&tx, ready).await.map_err(api)?;
+    let before = imports::lock_workspace(&tx, ws).await?;
+    let matched = ready.matched.filter(|m| m.holds(before, ours));
+    let ahead = matched.is_some();
+    let (plans, left) = match matched {
+        Some(m) => planner.plan_matched(&tx, ready.rows, m.matches).await,
+        None => planner.plan_read(&tx, ready.rows).await,
+    }
+    .map_err(api)?;
     let Some(last) = plans.last().map(|p| p.row_no) else {
         anyhow::bail!("an import chunk planned no row");
     };
@@ -163,12 +191,13 @@ async fn write(
     sen_store::commit(tx).await?;
     tracing::debug!(
         rows,
+        matched_ahead = ahead,
         planned_ms = planned.as_millis(),
         written_ms = (written - planned).as_millis(),
         committed_ms = (started.elapsed() - written).as_millis(),
         "import chunk"
     );
-    Ok(Some(left))
+    Ok(Some((left, before + 1)))
 }
 
 /// Rows an earlier run committed that stand for a record (resuming).

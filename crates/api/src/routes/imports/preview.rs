@@ -53,8 +53,9 @@ pub async fn import_preview(
     // Rows are matched against the database a chunk at a time, as the run does; the next
     // chunk is read and validated meanwhile, on a thread of its own.
     let chunks = Chunks::new(rx, pending);
-    let mut ahead = ReadAhead::start(db, (&ctx, &settings, &resolved), chunks, CHUNK)?;
-    let mut ready = ahead.next(&mut planner).await?;
+    // Matched here, not ahead: the reading thread is busy enough validating.
+    let mut ahead = ReadAhead::start(db, (&ctx, &settings, &resolved), chunks, (CHUNK, false))?;
+    let mut ready = ahead.next(&mut planner).await?.rows;
     while !ready.is_empty() {
         // A dry run cuts no chunk: nothing is left over.
         let (plans, left) = planner.plan_read(db, ready).await?;
@@ -65,7 +66,7 @@ pub async fn import_preview(
             }
         }
         ready = left;
-        ready.extend(ahead.next(&mut planner).await?);
+        ready.extend(ahead.next(&mut planner).await?.rows);
     }
     counts.total = counts.scanned;
     let truncated = rows.len() > LISTED;

@@ -1,16 +1,20 @@
 //! Two imports of overlapping files running at once — on two server instances sharing one
-//! database — must not create the same person twice in `skip` mode.
+//! database — must not create the same person twice in `skip` mode. Both files start with the
+//! same people and are written 50 rows a chunk, so the two runs match and write the same
+//! people at the same time: a chunk matched ahead (`imports::matches`) while the other run
+//! committed those people must be matched again under the lock.
 
 use std::collections::HashSet;
+use std::sync::atomic::Ordering;
 
 use serde_json::json;
 
 use super::{upload, wait};
-use crate::helpers::{spawn_app, test_config};
+use crate::helpers::{TestApp, spawn_app, test_config};
 
-fn people(from: usize, to: usize) -> Vec<u8> {
+fn people(ranges: &[std::ops::Range<usize>]) -> Vec<u8> {
     let mut out = String::from("Tên,Điện thoại\n");
-    for i in from..to {
+    for i in ranges.iter().cloned().flatten() {
         out.push_str(&format!("Người {i},0977 {:03} {:03}\n", i / 1000, i % 1000));
     }
     out.into_bytes()
@@ -29,14 +33,29 @@ async fn concurrent_overlapping_imports_do_not_duplicate_people() {
     .await
     .unwrap();
     tokio::spawn(second.server);
+    for state in [&app.state, &second.state] {
+        state.import_chunk.store(50, Ordering::Relaxed);
+    }
     let opts = json!({"mapping": {"Tên": "first_name", "Điện thoại": "phones"},
                       "duplicates": {"criteria": ["phone"], "mode": "skip"}});
-    let a = upload(&app, &s.token, "leads", "a.csv", people(0, 600))
-        .await
-        .expect(201);
-    let b = upload(&app, &s.token, "leads", "b.csv", people(300, 900))
-        .await
-        .expect(201);
+    let a = upload(
+        &app,
+        &s.token,
+        "leads",
+        "a.csv",
+        people(&[300..600, 0..300]),
+    )
+    .await
+    .expect(201);
+    let b = upload(
+        &app,
+        &s.token,
+        "leads",
+        "b.csv",
+        people(&[300..600, 600..900]),
+    )
+    .await
+    .expect(201);
     let (a, b) = (
         a["id"].as_str().unwrap().to_owned(),
         b["id"].as_str().unwrap().to_owned(),
@@ -45,9 +64,11 @@ async fn concurrent_overlapping_imports_do_not_duplicate_people() {
         format!("/api/v1/imports/{a}/run"),
         format!("/api/v1/imports/{b}/run"),
     );
+    // Each run asked of its own instance, whose worker it wakes.
+    let other = TestApp::pointed_at(&app, &format!("http://127.0.0.1:{}", second.port));
     let (ra, rb) = tokio::join!(
         app.post(&pa, &s.token, opts.clone()),
-        app.post(&pb, &s.token, opts.clone()),
+        other.post(&pb, &s.token, opts.clone()),
     );
     ra.expect(202);
     rb.expect(202);

@@ -9,10 +9,9 @@ mod snapshot;
 mod undo;
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, IntoActiveModel,
-    QueryFilter, QuerySelect,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
 };
 use serde_json::Value;
 use uuid::Uuid;
@@ -110,17 +109,48 @@ pub async fn fail(
 }
 
 /// Serialises the dedupe-and-write of import chunks within a workspace, so two imports of
-/// overlapping files cannot both create the same person. PostgreSQL: a row lock on the
-/// workspace until commit. SQLite: writers are serialised already (`BEGIN IMMEDIATE`).
-pub async fn lock_workspace(db: &impl ConnectionTrait, ws: Uuid) -> StoreResult<()> {
-    if db.get_database_backend() == DatabaseBackend::Postgres {
-        workspace::Entity::find()
-            .filter(workspace::Column::Id.eq(ws))
-            .lock_exclusive()
-            .one(db)
-            .await?;
-    }
-    Ok(())
+/// overlapping files cannot both create the same person, and counts the chunk (m0019).
+/// PostgreSQL: the update locks the workspace row until commit. SQLite: writers are
+/// serialised already (`BEGIN IMMEDIATE`). Returns the chunks committed before this one.
+pub async fn lock_workspace(db: &impl ConnectionTrait, ws: Uuid) -> StoreResult<i64> {
+    let count = Query::update()
+        .table(workspace::Entity)
+        .value(
+            import_writes_column(),
+            Expr::col(import_writes_column()).add(1),
+        )
+        .and_where(Expr::col(workspace::Column::Id).eq(ws))
+        .returning_col(import_writes_column())
+        .to_owned();
+    Ok(scalar(db, &count).await?.unwrap_or(1) - 1)
+}
+
+/// The import chunks committed in the workspace, as the transaction `db` sees them: read
+/// with the matches of a chunk read ahead, and compared under the lock before it is written.
+pub async fn import_writes(db: &impl ConnectionTrait, ws: Uuid) -> StoreResult<i64> {
+    let read = Query::select()
+        .column(import_writes_column())
+        .from(workspace::Entity)
+        .and_where(Expr::col(workspace::Column::Id).eq(ws))
+        .to_owned();
+    Ok(scalar(db, &read).await?.unwrap_or(0))
+}
+
+/// `workspaces.import_writes` (m0019). Not a field of the workspace entity: it is only ever
+/// counted and compared here.
+fn import_writes_column() -> Alias {
+    Alias::new("import_writes")
+}
+
+/// The first column of the first row of `stmt`, if any.
+async fn scalar<S: sea_orm::StatementBuilder>(
+    db: &impl ConnectionTrait,
+    stmt: &S,
+) -> StoreResult<Option<i64>> {
+    Ok(match db.query_one(stmt).await? {
+        Some(row) => Some(row.try_get_by_index(0)?),
+        None => None,
+    })
 }
 
 /// Marks a finished (or failed) import undone, with the undo's report.
