@@ -167,7 +167,7 @@ fn transfer_section(s: &mut String, engine: Engine, t: &crate::transfer::Transfe
     );
     let _ = writeln!(
         s,
-        "| database-only floor (set-based match + bulk INSERT) | {floor:.2} | | |"
+        "| database-only floor (set-based match + bulk INSERT, committed) | {floor:.2} | | |"
     );
     let _ = writeln!(
         s,

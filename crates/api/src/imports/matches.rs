@@ -160,7 +160,7 @@ fn index(cands: &[Candidate]) -> HashMap<String, Vec<(DateTime<Utc>, Uuid)>> {
     for c in cands {
         m.entry(c.key.clone())
             .or_default()
-            .push((c.record.created_at, c.record.id));
+            .push((c.created_at, c.id));
     }
     m
 }
