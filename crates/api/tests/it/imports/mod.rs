@@ -11,6 +11,7 @@ mod flow;
 mod formats;
 mod modes;
 mod options;
+mod preview_chunks;
 mod template;
 
 use std::time::Duration;
