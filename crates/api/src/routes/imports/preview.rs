@@ -59,8 +59,10 @@ pub async fn import_preview(
         readers: std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 4)),
         match_ahead: false,
     };
+    let started = std::time::Instant::now();
     let mut ahead = ReadAhead::start(db, (&ctx, &settings, &resolved), chunks, how)?;
     let mut ready = ahead.next(&mut planner).await?.rows;
+    let (first, mut waited) = (started.elapsed(), std::time::Duration::ZERO);
     while !ready.is_empty() {
         // A dry run cuts no chunk: nothing is left over.
         let (plans, left) = planner.plan_read(db, ready).await?;
@@ -71,8 +73,17 @@ pub async fn import_preview(
             }
         }
         ready = left;
+        let asked = std::time::Instant::now();
         ready.extend(ahead.next(&mut planner).await?.rows);
+        waited += asked.elapsed();
     }
+    tracing::debug!(
+        rows = counts.scanned,
+        first_chunk_ms = first.as_millis(),
+        waited_for_rows_ms = waited.as_millis(),
+        total_ms = started.elapsed().as_millis(),
+        "import preview"
+    );
     counts.total = counts.scanned;
     let truncated = rows.len() > LISTED;
     rows.truncate(LISTED);
