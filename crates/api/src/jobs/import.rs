@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use crate::imports::matches::matches_ahead;
 use crate::imports::write::write_chunk;
-use crate::imports::{Ahead, Chunks, Planner, ReadAhead, ReadChunk, ReadRow, Resolved, Settings};
+use crate::imports::{Chunks, Planner, ReadAhead, ReadChunk, ReadRow, Resolved, Settings};
 use crate::routes::imports::common::{kind_of, open};
 use crate::routes::records::context::Ctx;
 use crate::state::AppState;
@@ -72,12 +72,8 @@ async fn run_import(state: &AppState, worker: &str, job: &Model, id: Uuid) -> an
     // The next chunk is read and validated (CPU work) on a thread of its own while this one
     // is planned and written (database work); in skip and create mode it is matched there
     // too (`imports::matches`).
-    let how = Ahead {
-        chunk,
-        readers: 1,
-        match_ahead: matches_ahead(&resolved),
-    };
-    let mut ahead = ReadAhead::start(db, (&ctx, &settings, &resolved), rows, how).map_err(api)?;
+    let ahead = (chunk, matches_ahead(&resolved));
+    let mut ahead = ReadAhead::start(db, (&ctx, &settings, &resolved), rows, ahead).map_err(api)?;
     let mut ready = ahead.next(&mut planner).await.map_err(api)?;
     // `import_writes` as each chunk of this run left it.
     let mut ours = Vec::new();

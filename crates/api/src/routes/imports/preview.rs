@@ -13,7 +13,7 @@ use crate::auth::AuthUser;
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::imports::plan::RowPlan;
-use crate::imports::{Ahead, Chunks, Planner, ReadAhead, Settings};
+use crate::imports::{Chunks, Planner, ReadAhead, Settings};
 use crate::routes::records::context::Ctx;
 use crate::state::AppState;
 
@@ -53,14 +53,9 @@ pub async fn import_preview(
     // Rows are matched against the database a chunk at a time, as the run does; the next
     // chunk is read and validated meanwhile, on a thread of its own.
     let chunks = Chunks::new(rx, pending);
-    // Validated on as many threads as there are cores (up to four), matched here.
-    let how = Ahead {
-        chunk: CHUNK,
-        readers: std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 4)),
-        match_ahead: false,
-    };
+    // Matched here, not ahead: the reading thread is busy enough validating.
     let started = std::time::Instant::now();
-    let mut ahead = ReadAhead::start(db, (&ctx, &settings, &resolved), chunks, how)?;
+    let mut ahead = ReadAhead::start(db, (&ctx, &settings, &resolved), chunks, (CHUNK, false))?;
     let mut ready = ahead.next(&mut planner).await?.rows;
     let (first, mut waited) = (started.elapsed(), std::time::Duration::ZERO);
     while !ready.is_empty() {

@@ -1,6 +1,7 @@
-//! A preview of a file of several chunks, read on several threads (`imports::read_ahead`),
-//! plans its rows in file order: a person's first row is the one created, whichever chunk
-//! the later rows fall in, and the preview foresees exactly what the run does.
+//! A preview of a file of several chunks, read ahead on a thread of its own
+//! (`imports::read_ahead`), plans its rows in file order: a person's first row is the one
+//! created, whichever chunk the later rows fall in, and the preview foresees exactly what the
+//! run does.
 
 use serde_json::json;
 
