@@ -34,6 +34,17 @@ pub(crate) fn scalar(sel: SelectStatement) -> Expr {
     Expr::SubQuery(None, Box::new(SubQueryStatement::SelectStatement(sel)))
 }
 
+/// `SELECT COUNT(*)`-like statements: the first column of the first row (0 without a row).
+pub(crate) async fn scalar_i64<S: sea_orm::StatementBuilder>(
+    db: &impl sea_orm::ConnectionTrait,
+    stmt: &S,
+) -> crate::error::StoreResult<i64> {
+    Ok(match db.query_one(stmt).await? {
+        Some(row) => row.try_get_by_index(0)?,
+        None => 0,
+    })
+}
+
 /// A new primary key: UUIDv7, so ids sort by creation time.
 pub fn new_id() -> Uuid {
     Uuid::now_v7()

@@ -18,16 +18,7 @@ pub(super) async fn exec<S: StatementBuilder>(
     Ok(db.execute(stmt).await?.rows_affected())
 }
 
-/// `SELECT COUNT(*)`-like statements: the first column of the first row.
-pub(super) async fn scalar_i64<S: StatementBuilder>(
-    db: &impl ConnectionTrait,
-    stmt: &S,
-) -> StoreResult<i64> {
-    Ok(match db.query_one(stmt).await? {
-        Some(row) => row.try_get_by_index(0)?,
-        None => 0,
-    })
-}
+pub(super) use crate::repo::scalar_i64;
 
 /// A uuid column as its canonical text (SQLite keeps uuids as 16-byte blobs).
 pub(super) fn uuid_text(backend: DatabaseBackend, col: &str) -> String {

@@ -25,6 +25,7 @@ pub use undo::{Event, add_events, delete_records, take_turns, unchanged_since_im
 use crate::entity::import::{Column, Entity, Model};
 use crate::entity::workspace;
 use crate::error::StoreResult;
+use crate::repo::scalar_i64;
 
 /// Uploaded, waiting for options.
 pub const UPLOADED: &str = "uploaded";
@@ -122,7 +123,8 @@ pub async fn lock_workspace(db: &impl ConnectionTrait, ws: Uuid) -> StoreResult<
         .and_where(Expr::col(workspace::Column::Id).eq(ws))
         .returning_col(import_writes_column())
         .to_owned();
-    Ok(scalar(db, &count).await?.unwrap_or(1) - 1)
+    // No row (no such workspace) reads as 0, as the count before a first chunk.
+    Ok(std::cmp::max(scalar_i64(db, &count).await? - 1, 0))
 }
 
 /// The import chunks committed in the workspace, as the transaction `db` sees them: read
@@ -133,24 +135,13 @@ pub async fn import_writes(db: &impl ConnectionTrait, ws: Uuid) -> StoreResult<i
         .from(workspace::Entity)
         .and_where(Expr::col(workspace::Column::Id).eq(ws))
         .to_owned();
-    Ok(scalar(db, &read).await?.unwrap_or(0))
+    scalar_i64(db, &read).await
 }
 
 /// `workspaces.import_writes` (m0019). Not a field of the workspace entity: it is only ever
 /// counted and compared here.
 fn import_writes_column() -> Alias {
     Alias::new("import_writes")
-}
-
-/// The first column of the first row of `stmt`, if any.
-async fn scalar<S: sea_orm::StatementBuilder>(
-    db: &impl ConnectionTrait,
-    stmt: &S,
-) -> StoreResult<Option<i64>> {
-    Ok(match db.query_one(stmt).await? {
-        Some(row) => Some(row.try_get_by_index(0)?),
-        None => None,
-    })
 }
 
 /// Marks a finished (or failed) import undone, with the undo's report.
