@@ -121,7 +121,7 @@ proptest! {
     fn phone_parsing_is_idempotent(input in "[+(]{0,2}[0-9 .()-]{3,20}") {
         if let Ok(phone) = vn(&input) {
             prop_assert_eq!(vn(phone.as_e164()), Ok(phone.clone()));
-            prop_assert_eq!(vn(phone.international()), Ok(phone.clone()));
+            prop_assert_eq!(vn(&phone.international()), Ok(phone.clone()));
             if phone.country() == Some(Country::VN) {
                 prop_assert_eq!(vn(phone.national()), Ok(phone.clone()));
             }

@@ -14,6 +14,7 @@ mod phone;
 mod phone_input;
 mod phone_plan;
 mod phone_search;
+mod plan_patterns;
 mod search_key;
 mod vn_legacy;
 

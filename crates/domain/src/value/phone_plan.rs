@@ -1,36 +1,26 @@
 //! Reading dialled digits against the numbering plans, with Vietnam's renumbering applied.
 
+use phonenumber::PhoneNumber;
 use phonenumber::country::Id;
-use phonenumber::metadata::{DATABASE, Metadata};
-use phonenumber::{PhoneNumber, Type};
+use phonenumber::metadata::Metadata;
 
 use super::phone_input::{fix_international, invalid, strip_trunk};
+use super::plan_patterns::plan_for;
 use super::{Country, ValueError, vn_legacy};
 
-/// The number types libphonenumber counts as valid numbers.
-const VALID_TYPES: [Type; 10] = [
-    Type::FixedLine,
-    Type::Mobile,
-    Type::TollFree,
-    Type::PremiumRate,
-    Type::SharedCost,
-    Type::PersonalNumber,
-    Type::Voip,
-    Type::Pager,
-    Type::Uan,
-    Type::Voicemail,
-];
+/// A number that exists in a numbering plan, and the country of that plan (none for
+/// non-geographic codes such as +800).
+pub(crate) struct Valid {
+    pub number: PhoneNumber,
+    pub country: Option<Country>,
+}
 
 /// Digits that start with a country calling code.
-pub(crate) fn parse_international(digits: &str) -> Result<PhoneNumber, ValueError> {
+pub(crate) fn parse_international(digits: &str) -> Result<Valid, ValueError> {
     let digits = fix_international(digits);
     let number = phonenumber::parse(None, format!("+{digits}"))
         .map_err(|_| invalid("not a number of any country"))?;
-    if is_valid(&number) {
-        Ok(number)
-    } else {
-        Err(not_in_plan())
-    }
+    validate(number).ok_or_else(not_in_plan)
 }
 
 /// Digits as dialled inside `country` (with or without its trunk prefix), or with its calling
@@ -38,7 +28,7 @@ pub(crate) fn parse_international(digits: &str) -> Result<PhoneNumber, ValueErro
 ///
 /// The national reading goes first, and always with the trunk prefix: without it the metadata
 /// parser takes the `84` of `841234567` (`084 123 4567` missing its `0`) for Vietnam's code.
-pub(crate) fn parse_national(digits: &str, country: Country) -> Result<PhoneNumber, ValueError> {
+pub(crate) fn parse_national(digits: &str, country: Country) -> Result<Valid, ValueError> {
     let digits = if country == Country::VN {
         renumber_national(digits)
     } else {
@@ -48,11 +38,11 @@ pub(crate) fn parse_national(digits: &str, country: Country) -> Result<PhoneNumb
         Some(trunk) if !digits.starts_with(trunk) => format!("{trunk}{digits}"),
         _ => digits.clone(),
     };
-    if let Some(number) = phonenumber::parse(Some(country.id()), &national)
+    if let Some(valid) = phonenumber::parse(Some(country.id()), &national)
         .ok()
-        .filter(is_valid)
+        .and_then(validate)
     {
-        return Ok(number);
+        return Ok(valid);
     }
     if digits.starts_with(&country.calling_code().to_string()) {
         return parse_international(&digits);
@@ -68,46 +58,28 @@ fn renumber_national(digits: &str) -> String {
     }
 }
 
-/// libphonenumber's validity: the national significant number wholly matches the pattern of
-/// one of the number types of a country with its calling code.
+/// The number with its country when it is valid by libphonenumber's rules: the national
+/// significant number wholly matches the pattern of one of the number types of a country with
+/// its calling code.
 ///
 /// `phonenumber::is_valid` alone is looser: it accepts a pattern matching only the start of
 /// the number when the length is possible for the type (so `+84 1228 862208`, ten digits,
 /// passed as an 8-digit toll-free number); the whole-match check restores libphonenumber's.
-fn is_valid(number: &PhoneNumber) -> bool {
-    number.extension().is_none() && phonenumber::is_valid(number) && plan_of(number).is_some()
+fn validate(number: PhoneNumber) -> Option<Valid> {
+    if number.extension().is_some() {
+        return None;
+    }
+    let plan = plan_of(&number)?;
+    if !phonenumber::is_valid(&number) {
+        return None;
+    }
+    let country = plan.id().parse::<Id>().ok().and_then(Country::from_id);
+    Some(Valid { number, country })
 }
 
-/// The country whose numbering plan a valid number belongs to (`None` for non-geographic
-/// codes such as +800).
-pub(crate) fn country_of(number: &PhoneNumber) -> Option<Country> {
-    let id = plan_of(number)?.id().parse::<Id>().ok()?;
-    Country::from_id(id)
-}
-
-/// Among the countries sharing the number's calling code (main country first), the first
-/// whose leading digits, if it has any, start the number and one of whose number types
-/// wholly matches it. Leading zeros count: the metadata crate's own lookup drops them,
-/// and so finds no country for Italian numbers (`+39 02…`).
+/// The plan a number belongs to (see [`plan_for`]).
 fn plan_of(number: &PhoneNumber) -> Option<&'static Metadata> {
-    let nsn = number.national().to_string();
-    let plans = DATABASE.by_code(&number.code().value())?;
-    plans.into_iter().find(|meta| {
-        let leading = meta
-            .leading_digits()
-            .is_none_or(|re| re.find(&nsn).is_some_and(|m| m.start() == 0));
-        leading
-            && VALID_TYPES
-                .iter()
-                .filter_map(|kind| meta.descriptors().get(*kind))
-                .any(|descriptor| {
-                    descriptor.is_match(&nsn)
-                        && descriptor
-                            .national_number()
-                            .find(&nsn)
-                            .is_some_and(|m| m.end() == nsn.len())
-                })
-    })
+    plan_for(number.code().value(), &number.national().to_string())
 }
 
 fn not_in_plan() -> ValueError {
@@ -123,18 +95,19 @@ mod tests {
         // Toll-free 1228 xxxx has eight digits; the metadata crate alone accepts ten.
         assert!(parse_international("8412288622").is_ok());
         assert!(
-            parse_international("841228862208").is_ok_and(|n| n.national().value() == 778_862_208)
+            parse_international("841228862208")
+                .is_ok_and(|v| v.number.national().value() == 778_862_208)
         );
         assert!(parse_international("84120312345").is_err());
         let milan = parse_international("390212345678").unwrap();
-        assert_eq!(super::country_of(&milan), Country::parse("IT").ok());
+        assert_eq!(milan.country, Country::parse("IT").ok());
     }
 
     #[test]
     fn reads_a_bare_calling_code_after_the_national_reading() {
         let e164 = |digits: &str| {
             parse_national(digits, Country::VN)
-                .map(|n| n.format().mode(phonenumber::Mode::E164).to_string())
+                .map(|v| v.number.format().mode(phonenumber::Mode::E164).to_string())
         };
         assert_eq!(e164("841234567").unwrap(), "+84841234567");
         assert_eq!(e164("84912345678").unwrap(), "+84912345678");
