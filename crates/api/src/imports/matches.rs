@@ -22,6 +22,7 @@ use uuid::Uuid;
 use super::keys::Ident;
 use super::options::Resolved;
 use super::plan::ReadRow;
+use super::read_ahead::MatchAhead;
 use crate::error::ApiResult;
 use crate::routes::records::context::Ctx;
 
@@ -48,9 +49,14 @@ impl Matched {
     }
 }
 
-/// Whether a run with these options may match its chunks ahead (see the module note).
-pub fn matches_ahead(opts: &Resolved) -> bool {
-    matches!(opts.mode, DuplicateMode::Skip | DuplicateMode::Create)
+/// Which chunks a run with these options matches ahead: all in `skip` and `create` mode,
+/// none in the others (see the module note).
+pub fn matches_ahead(opts: &Resolved) -> MatchAhead {
+    if matches!(opts.mode, DuplicateMode::Skip | DuplicateMode::Create) {
+        MatchAhead::Always
+    } else {
+        MatchAhead::Never
+    }
 }
 
 /// `read`'s matches on a snapshot of `db` taken now, with the import chunks it had seen.

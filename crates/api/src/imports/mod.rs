@@ -17,5 +17,5 @@ pub mod write;
 pub use chunks::Chunks;
 pub use options::Resolved;
 pub use plan::{Planner, ReadRow, RowPlan};
-pub use read_ahead::{ReadAhead, ReadChunk};
+pub use read_ahead::{MatchAhead, ReadAhead, ReadChunk};
 pub use settings::Settings;

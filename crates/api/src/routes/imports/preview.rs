@@ -13,7 +13,7 @@ use crate::auth::AuthUser;
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::imports::plan::RowPlan;
-use crate::imports::{Chunks, Planner, ReadAhead, Settings};
+use crate::imports::{Chunks, MatchAhead, Planner, ReadAhead, Settings};
 use crate::routes::records::context::Ctx;
 use crate::state::AppState;
 
@@ -51,25 +51,29 @@ pub async fn import_preview(
     let mut counts = ImportCounts::default();
     let mut rows = Vec::new();
     // Rows are matched against the database a chunk at a time, as the run does; the next
-    // chunk is read and validated meanwhile, on a thread of its own.
+    // chunk is read and validated meanwhile, on a thread of its own, which also matches it
+    // when this side is the slower.
     let chunks = Chunks::new(rx, pending);
-    // Matched here, not ahead: the reading thread is busy enough validating.
     let started = std::time::Instant::now();
-    let mut ahead = ReadAhead::start(db, (&ctx, &settings, &resolved), chunks, (CHUNK, false))?;
-    let mut ready = ahead.next(&mut planner).await?.rows;
+    let read = (CHUNK, MatchAhead::WhenBusy);
+    let mut ahead = ReadAhead::start(db, (&ctx, &settings, &resolved), chunks, read)?;
+    let mut ready = ahead.next(&mut planner).await?;
     let (first, mut waited) = (started.elapsed(), std::time::Duration::ZERO);
-    while !ready.is_empty() {
+    while !ready.rows.is_empty() {
+        let (plans, left) = match ready.matched {
+            Some(m) => planner.plan_matched(db, ready.rows, m.matches).await?,
+            None => planner.plan_read(db, ready.rows).await?,
+        };
         // A dry run cuts no chunk: nothing is left over.
-        let (plans, left) = planner.plan_read(db, ready).await?;
+        debug_assert!(left.is_empty(), "a dry run left rows unplanned");
         for p in plans {
             count(&mut counts, p.outcome);
             if rows.len() <= LISTED {
                 rows.push(row_result(&p));
             }
         }
-        ready = left;
         let asked = std::time::Instant::now();
-        ready.extend(ahead.next(&mut planner).await?.rows);
+        ready = ahead.next(&mut planner).await?;
         waited += asked.elapsed();
     }
     tracing::debug!(
