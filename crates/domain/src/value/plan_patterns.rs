@@ -80,9 +80,8 @@ impl Compiled {
 fn compiled(meta: &Metadata) -> Option<&'static Compiled> {
     static ALL: OnceLock<HashMap<String, OnceLock<Option<Compiled>>>> = OnceLock::new();
     let all = ALL.get_or_init(|| {
-        (1..=999u16)
-            .filter_map(|code| DATABASE.by_code(&code))
-            .flatten()
+        DATABASE
+            .iter()
             .map(|m| (m.id().to_owned(), OnceLock::new()))
             .collect()
     });
