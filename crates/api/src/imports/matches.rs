@@ -125,23 +125,13 @@ pub async fn match_existing(
         for c in criteria {
             let mut sets: Vec<HashSet<(DateTime<Utc>, Uuid)>> = Vec::new();
             if c.phone {
-                sets.push(
-                    id.phones
-                        .iter()
-                        .flat_map(|p| phones.get(p).into_iter().flatten().copied())
-                        .collect(),
-                );
+                sets.push(hits(&phones, &id.phones));
             }
             if c.email {
-                sets.push(
-                    id.emails
-                        .iter()
-                        .flat_map(|e| emails.get(e).into_iter().flatten().copied())
-                        .collect(),
-                );
+                sets.push(hits(&emails, &id.emails));
             }
             if c.name {
-                sets.push(names.get(&id.name).into_iter().flatten().copied().collect());
+                sets.push(hits(&names, std::slice::from_ref(&id.name)));
             }
             let Some((first, others)) = sets.split_first() else {
                 continue;
@@ -161,8 +151,18 @@ pub async fn match_existing(
 }
 
 /// Candidates by key, each with its record's creation time (the oldest wins).
-fn index(cands: &[Candidate]) -> HashMap<String, Vec<(DateTime<Utc>, Uuid)>> {
-    let mut m: HashMap<String, Vec<(DateTime<Utc>, Uuid)>> = HashMap::new();
+type Index = HashMap<String, Vec<(DateTime<Utc>, Uuid)>>;
+
+/// The candidates of any of `keys`.
+fn hits(index: &Index, keys: &[String]) -> HashSet<(DateTime<Utc>, Uuid)> {
+    keys.iter()
+        .flat_map(|k| index.get(k).into_iter().flatten().copied())
+        .collect()
+}
+
+/// Candidates by key (see [`Index`]).
+fn index(cands: &[Candidate]) -> Index {
+    let mut m: Index = HashMap::new();
     for c in cands {
         m.entry(c.key.clone())
             .or_default()

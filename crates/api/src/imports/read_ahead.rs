@@ -61,11 +61,29 @@ impl MatchAhead {
 }
 
 /// A chunk of rows read ahead.
+#[derive(Default)]
 pub struct ReadChunk {
     /// The rows, read and validated (none at the end of the file).
     pub rows: Vec<ReadRow>,
     /// Their matches, when taken ahead.
     pub matched: Option<Matched>,
+}
+
+impl ReadChunk {
+    /// The rows a planned chunk cut off (`left`, which go first), then `next`. `next`'s
+    /// matches cover its own rows only, so they are kept only when nothing was left over (only
+    /// overwrite and merge cut, and they never match ahead).
+    pub fn after(left: Vec<ReadRow>, next: ReadChunk) -> ReadChunk {
+        if left.is_empty() {
+            return next;
+        }
+        let mut rows = left;
+        rows.extend(next.rows);
+        ReadChunk {
+            rows,
+            matched: None,
+        }
+    }
 }
 
 /// The rows of an import, read ahead.
@@ -141,10 +159,7 @@ impl ReadAhead {
     /// earlier run committed before them are remembered by `planner` first.
     pub async fn next(&mut self, planner: &mut Planner<'_>) -> ApiResult<ReadChunk> {
         let Some(batch) = self.rx.recv().await else {
-            return Ok(ReadChunk {
-                rows: Vec::new(),
-                matched: None,
-            });
+            return Ok(ReadChunk::default());
         };
         let batch = batch?;
         for (row_no, cells, record) in &batch.remembered {

@@ -85,19 +85,7 @@ async fn run_import(state: &AppState, worker: &str, job: &Model, id: Uuid) -> an
             return Ok(());
         };
         ours.push(wrote);
-        let next = ahead.next(&mut planner).await.map_err(api)?;
-        ready = if left.is_empty() {
-            next
-        } else {
-            // Rows cut off this chunk go first; the next chunk's matches no longer cover
-            // the chunk (only overwrite and merge cut, and they never match ahead).
-            let mut rows = left;
-            rows.extend(next.rows);
-            ReadChunk {
-                rows,
-                matched: None,
-            }
-        };
+        ready = ReadChunk::after(left, ahead.next(&mut planner).await.map_err(api)?);
     }
     counts.total = counts.scanned;
     let tx = state.db.begin().await?;

@@ -1,9 +1,8 @@
 //! `Phone`: a telephone number that exists in its country's plan, stored as E.164.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::fmt;
-
-use std::borrow::Cow;
 
 use phonenumber::Mode;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};

@@ -13,7 +13,7 @@ use crate::auth::AuthUser;
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::imports::plan::RowPlan;
-use crate::imports::{Chunks, MatchAhead, Planner, ReadAhead, Settings};
+use crate::imports::{Chunks, MatchAhead, Planner, ReadAhead, ReadChunk, Settings};
 use crate::routes::records::context::Ctx;
 use crate::state::AppState;
 
@@ -64,8 +64,6 @@ pub async fn import_preview(
             Some(m) => planner.plan_matched(db, ready.rows, m.matches).await?,
             None => planner.plan_read(db, ready.rows).await?,
         };
-        // A dry run cuts no chunk: nothing is left over.
-        debug_assert!(left.is_empty(), "a dry run left rows unplanned");
         for p in plans {
             count(&mut counts, p.outcome);
             if rows.len() <= LISTED {
@@ -73,7 +71,8 @@ pub async fn import_preview(
             }
         }
         let asked = std::time::Instant::now();
-        ready = ahead.next(&mut planner).await?;
+        // A dry run cuts no chunk, so nothing is left over; were it ever, it would go first.
+        ready = ReadChunk::after(left, ahead.next(&mut planner).await?);
         waited += asked.elapsed();
     }
     tracing::debug!(

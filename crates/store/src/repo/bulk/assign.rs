@@ -10,10 +10,11 @@ use sea_orm::ConnectionTrait;
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 
 use super::select::Bounds;
-use super::sql::{exec, random_below, scalar_i64};
+use super::sql::{exec, random_below};
 use super::{Assignee, BulkOp};
 use crate::entity::{operation_change as oc, team};
 use crate::error::StoreResult;
+use crate::repo::scalar_i64;
 
 /// Fills `new_owner_id` of the `logged` rows of this chunk by the team's rule, then drops
 /// from the log the rows that already belonged to the member they drew.

@@ -8,10 +8,10 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::sql::scalar_i64;
 use crate::entity::record;
 use crate::error::StoreResult;
 use crate::repo::records::{Filter, Viewer, list_select};
+use crate::repo::scalar_i64;
 
 /// A keyset slice of ids: after `after` (exclusive) up to `upto` (inclusive); `None`s are open.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

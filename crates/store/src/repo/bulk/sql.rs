@@ -18,8 +18,6 @@ pub(super) async fn exec<S: StatementBuilder>(
     Ok(db.execute(stmt).await?.rows_affected())
 }
 
-pub(super) use crate::repo::scalar_i64;
-
 /// A uuid column as its canonical text (SQLite keeps uuids as 16-byte blobs).
 pub(super) fn uuid_text(backend: DatabaseBackend, col: &str) -> String {
     match backend {
