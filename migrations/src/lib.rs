@@ -25,6 +25,7 @@ mod m0016_word_starts;
 mod m0017_word_scopes;
 mod m0018_word_audiences;
 mod m0019_import_writes;
+mod m0020_record_provenance;
 
 pub use m0018_word_audiences::{
     AUDIENCE_KIND_SHIFT, AUDIENCE_RECORD_SHIFT, AUDIENCE_WORDS, audience_entries,
@@ -78,6 +79,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0017_word_scopes::Migration),
             Box::new(m0018_word_audiences::Migration),
             Box::new(m0019_import_writes::Migration),
+            Box::new(m0020_record_provenance::Migration),
         ]
     }
 }

@@ -392,11 +392,11 @@ fn csv_file(rows: &[Row]) -> anyhow::Result<Vec<u8>> {
 
 /// The database-only floor: the rows parsed, matched against the existing contacts with one
 /// query per criterion per 5,000 rows, and the new ones written with multi-row INSERTs, each
-/// with the search document a record needs to be found and the import's tag — in one
-/// transaction, committed. (Until now it was rolled back, so that the run after it started
-/// from the same data; but a rollback never writes what a load must: on SQLite, the
-/// transaction's pages into the write-ahead log. Its new people are now others than the
-/// import's, so the run still creates all of its own.)
+/// with the search document a record needs to be found, the import's tag and the import and
+/// row it came from — in one transaction, committed. (Until now it was rolled back, so that
+/// the run after it started from the same data; but a rollback never writes what a load
+/// must: on SQLite, the transaction's pages into the write-ahead log. Its new people are now
+/// others than the import's, so the run still creates all of its own.)
 async fn floor(db: &Db, ws: &Workspace, table: &[Row]) -> anyhow::Result<Duration> {
     let viewer = Viewer {
         workspace_id: ws.id,
@@ -411,6 +411,9 @@ async fn floor(db: &Db, ws: &Workspace, table: &[Row]) -> anyhow::Result<Duratio
         .first()
         .map(|t| t.id)
         .context("the import's tag")?;
+    // As the import does, each record names the import and row it came from.
+    let import_id = sen_store::repo::new_id();
+    let mut row_no = 0_i64;
     let started = Instant::now();
     let tx = db.begin().await?;
     for chunk in table.chunks(5_000) {
@@ -464,6 +467,9 @@ async fn floor(db: &Db, ws: &Workspace, table: &[Row]) -> anyhow::Result<Duratio
                 );
                 m.status = ws.statuses.first().cloned().unwrap_or_default();
                 m.created_via = "import".into();
+                row_no += 1;
+                m.import_id = Some(import_id);
+                m.import_row = Some(row_no);
                 let c = Children {
                     phones: p
                         .into_iter()

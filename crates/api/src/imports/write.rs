@@ -1,7 +1,8 @@
 //! Writing one planned chunk inside the chunk's transaction: new records in multi-row
-//! INSERTs (`created_via = import`, owner and sharing from the options, tags), overwritten and
-//! merged records with their prior state kept for undo, one timeline event per created
-//! record in one INSERT, and every row's outcome.
+//! INSERTs (`created_via = import`, owner and sharing from the options, tags, and the import
+//! and row they came from), overwritten and merged records with their prior state kept for
+//! undo and a timeline event each, and the outcome of every row but a created one with
+//! nothing to report: its record tells it, and its "imported" timeline entry (m0020).
 
 use std::collections::HashMap;
 
@@ -64,6 +65,7 @@ pub async fn write_chunk(
     let mut outcome_rows = Vec::new();
     for plan in plans {
         counts.scanned += 1;
+        let row_no = i64::try_from(plan.row_no).unwrap_or(i64::MAX);
         let mut prior = None;
         let mut version_after = None;
         match plan.write {
@@ -78,11 +80,8 @@ pub async fn write_chunk(
                 p.children.share_teams = opts.share_teams.clone();
                 p.children.share_users = opts.share_users.clone();
                 p.children.tag_ids = ids_of(&plan.tags);
-                events.push(Event {
-                    record_id: p.row.id,
-                    event: "imported",
-                    data: json!({"import_id": import_id, "row": plan.row_no}),
-                });
+                p.row.import_id = Some(import_id);
+                p.row.import_row = Some(row_no);
                 new_rows.push((p.row, p.children));
             }
             Write::Update { before, after } => {
@@ -123,11 +122,18 @@ pub async fn write_chunk(
             ImportOutcome::Skipped => counts.skipped += 1,
             ImportOutcome::Failed => counts.failed += 1,
         }
+        let told_by_record = plan.outcome == ImportOutcome::Created
+            && plan.reasons.is_empty()
+            && plan.warnings.is_empty()
+            && plan.fields.is_empty();
+        if told_by_record {
+            continue;
+        }
         let keep_cells = matches!(plan.outcome, ImportOutcome::Skipped | ImportOutcome::Failed);
         outcome_rows.push(import_row::Model {
             workspace_id: ws,
             import_id,
-            row_no: i64::try_from(plan.row_no).unwrap_or(i64::MAX),
+            row_no,
             outcome: plan.outcome.as_str().into(),
             record_id: plan.record_id,
             duplicate_of_row: plan.duplicate_of_row.and_then(|n| i64::try_from(n).ok()),

@@ -600,3 +600,71 @@ async fn merge_then_undo_leaves_every_table_byte_for_byte_as_before() {
         }
     }
 }
+
+/// The "imported" entries of `record`'s timeline.
+async fn imported_entries(app: &TestApp, s: &Session, record: &str) -> Vec<Value> {
+    let timeline = app
+        .get(&format!("/api/v1/leads/{record}/activities"), &s.token)
+        .await
+        .expect(200);
+    timeline["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["event"] == "imported")
+        .cloned()
+        .collect()
+}
+
+#[tokio::test]
+async fn an_imported_slave_brings_its_imported_entry_and_undo_takes_it_back() {
+    let app = spawn_app().await;
+    let s = app.signup("merge-imported").await;
+    let master = create(
+        &app,
+        &s.token,
+        "leads",
+        json!({"first_name": "Chủ", "phones": [{"number": "0901 000 111"}]}),
+    )
+    .await;
+    let file = "Tên,Điện thoại\nNhập,0902 000 222\n";
+    let done = crate::imports::import(
+        &app,
+        &s,
+        "leads",
+        "one.csv",
+        file.as_bytes().to_vec(),
+        json!({}),
+    )
+    .await;
+    let slave = crate::imports::all(&app, &s, "leads")
+        .await
+        .into_iter()
+        .find(|l| l["first_name"] == "Nhập")
+        .unwrap();
+    let (mid, sid) = (id(&master), id(&slave));
+    let own = imported_entries(&app, &s, &sid).await;
+    assert_eq!(own.len(), 1);
+    assert!(imported_entries(&app, &s, &mid).await.is_empty());
+
+    let res = merge(
+        &app,
+        &s,
+        "leads",
+        json!({"master_id": mid, "slave_ids": [sid]}),
+    )
+    .await
+    .expect(200);
+    let carried = imported_entries(&app, &s, &mid).await;
+    assert_eq!(carried.len(), 1, "{carried:?}");
+    assert_eq!(carried[0]["record_id"], json!(mid));
+    assert_eq!(carried[0]["data"]["record_id"], json!(sid));
+    assert_eq!(carried[0]["data"]["import_id"], done["id"]);
+    assert_eq!(carried[0]["data"]["row"], own[0]["data"]["row"]);
+    assert_eq!(carried[0]["occurred_at"], own[0]["occurred_at"]);
+
+    let undo = format!("/api/v1/merges/{}/undo", res["merge_id"].as_str().unwrap());
+    app.post(&undo, &s.token, json!({})).await.expect(200);
+    assert!(imported_entries(&app, &s, &mid).await.is_empty());
+    assert_eq!(imported_entries(&app, &s, &sid).await, own);
+}

@@ -67,6 +67,13 @@ pub struct Model {
     pub name_key: String,
     /// The folded first address duplicates are found by (kept by the store's writes).
     pub address_key: String,
+    /// The import that created the record (none for records made otherwise). Defaults when
+    /// absent, so that snapshots taken before the column existed still read.
+    #[serde(default)]
+    pub import_id: Option<Uuid>,
+    /// The spreadsheet row it was created from.
+    #[serde(default)]
+    pub import_row: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -59,30 +59,67 @@ pub async fn for_record(
     record: Uuid,
     limit: u64,
 ) -> StoreResult<Vec<Model>> {
-    Ok(Entity::find()
-        .filter(Column::WorkspaceId.eq(ws))
-        .filter(Column::RecordId.eq(record))
-        .order_by_desc(Column::OccurredAt)
-        .order_by_desc(Column::Id)
-        .limit(limit)
-        .all(db)
-        .await?)
+    for_records(db, ws, &[record], limit).await
 }
 
 /// The timelines of several records as one, newest first (a contact's with those of the lead
-/// and prospect it was converted from).
+/// and prospect it was converted from). A record an import created has its "imported" entry
+/// told by its own row (m0020), not stored.
 pub async fn for_records(
     db: &impl ConnectionTrait,
     ws: Uuid,
     records: &[Uuid],
     limit: u64,
 ) -> StoreResult<Vec<Model>> {
-    Ok(Entity::find()
+    let mut out = Entity::find()
         .filter(Column::WorkspaceId.eq(ws))
         .filter(Column::RecordId.is_in(records.iter().copied()))
         .order_by_desc(Column::OccurredAt)
         .order_by_desc(Column::Id)
         .limit(limit)
         .all(db)
-        .await?)
+        .await?;
+    out.extend(imported(db, ws, records).await?);
+    out.sort_by_key(|a| std::cmp::Reverse((a.occurred_at, a.id)));
+    out.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    Ok(out)
+}
+
+/// A record's id, import, row, creator and time of creation.
+type Provenance = (Uuid, Option<Uuid>, Option<i64>, Uuid, DateTime<Utc>);
+
+/// The "imported" entries of those of `records` an import created, from their rows: dated
+/// when the record was, by whoever ran the import, with the import and its row. An entry
+/// takes the record's id as its own.
+pub async fn imported(
+    db: &impl ConnectionTrait,
+    ws: Uuid,
+    records: &[Uuid],
+) -> StoreResult<Vec<Model>> {
+    use crate::entity::record::{Column as R, Entity as Records};
+    let rows: Vec<Provenance> = Records::find()
+        .select_only()
+        .columns([R::Id, R::ImportId, R::ImportRow, R::CreatedBy, R::CreatedAt])
+        .filter(R::WorkspaceId.eq(ws))
+        .filter(R::Id.is_in(records.iter().copied()))
+        .filter(R::ImportId.is_not_null())
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, import, row, by, at)| Model {
+            id,
+            workspace_id: ws,
+            record_id: id,
+            kind: "system".into(),
+            event: Some("imported".into()),
+            subject: None,
+            body: None,
+            data: Some(serde_json::json!({"import_id": import, "row": row})),
+            actor_id: Some(by),
+            occurred_at: at,
+            created_at: at,
+        })
+        .collect())
 }

@@ -91,6 +91,31 @@ pub async fn take(db: &impl ConnectionTrait, ws: Uuid, ids: &[Uuid]) -> StoreRes
     })
 }
 
+/// Writes the "imported" entries of those of `slaves` an import created (told by their rows,
+/// m0020, not stored) into `master`'s timeline, where a merge moves every other entry of
+/// theirs; returns the ids of the entries written, which undoing the merge removes.
+pub async fn carry_imported(
+    db: &impl ConnectionTrait,
+    ws: Uuid,
+    slaves: &[Uuid],
+    master: Uuid,
+) -> StoreResult<Vec<Uuid>> {
+    let mut ids = Vec::new();
+    for entry in crate::repo::activities::imported(db, ws, slaves).await? {
+        let mut data = entry.data.clone().unwrap_or_default();
+        data["record_id"] = serde_json::json!(entry.record_id);
+        let row = activity::Model {
+            id: crate::repo::new_id(),
+            record_id: master,
+            data: Some(data),
+            ..entry
+        };
+        ids.push(row.id);
+        row.into_active_model().reset_all().insert(db).await?;
+    }
+    Ok(ids)
+}
+
 /// Points every reference to one of `slaves` at `master` instead (rows of the merged records
 /// themselves aside); returns what moved.
 pub async fn move_references(

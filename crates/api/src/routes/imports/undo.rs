@@ -83,6 +83,9 @@ pub async fn import_undo(
             report.changed_since.push(*id);
         }
     }
+    // The rows the removed records told (created, nothing to report) are written out first,
+    // so that the import's rows still list them.
+    imports::keep_created_rows(&tx, ws, m.id).await?;
     report.removed = imports::delete_records(&tx, ws, &unchanged).await?;
     let value = serde_json::to_value(&report).map_err(|e| ApiError::Internal(e.into()))?;
     if !imports::set_undone(&tx, ws, m.id, value, at).await? {

@@ -86,6 +86,9 @@ pub async fn convert_prospect(
         converted_at: None,
         converted_account_id: None,
         converted_opportunity_id: None,
+        // The prospect keeps its import; the lead was made by the promotion.
+        import_id: None,
+        import_row: None,
         ..prospect.clone()
     };
     let lead = records::insert(tx, lead).await?;

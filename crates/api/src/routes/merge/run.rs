@@ -84,6 +84,7 @@ pub async fn record_merge(
         .await
         .map_err(|_| stale())?;
     snapshot.moved = merges::move_references(&tx, ws, &slave_ids, row.id).await?;
+    snapshot.created_activities = merges::carry_imported(&tx, ws, &slave_ids, row.id).await?;
     let event = activities::add(
         &tx,
         ws,

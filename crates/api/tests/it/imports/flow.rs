@@ -125,14 +125,22 @@ async fn preview_names_every_problem_and_the_run_does_what_it_said() {
         )
         .await
         .expect(200);
-    assert!(
-        timeline["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|a| a["event"] == "imported"),
-        "{timeline}"
-    );
+    let imported: Vec<&Value> = timeline["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["event"] == "imported")
+        .collect();
+    assert_eq!(imported.len(), 1, "{timeline}");
+    assert_eq!(imported[0]["record_id"], em["id"]);
+    assert_eq!(imported[0]["data"]["import_id"], json!(id));
+    assert_eq!(imported[0]["actor_id"], json!(s.user_id));
+    let created = rows(&app, &s, &id, "created").await;
+    let em_row = created
+        .iter()
+        .find(|r| r["record_id"] == em["id"])
+        .expect("Em's row is listed as created");
+    assert_eq!(imported[0]["data"]["row"], em_row["row"]);
 
     // Per-row outcomes, filtered.
     let failed = rows(&app, &s, &id, "failed").await;
@@ -244,6 +252,13 @@ async fn undo_restores_the_database_exactly() {
     assert_eq!(undo["undo"]["removed"], 1, "{undo}");
     assert_eq!(undo["undo"]["restored"], 1);
     assert_eq!(undo["undo"]["changed_since"], json!([]));
+    let created = rows(&app, &s, id, "created").await;
+    assert_eq!(
+        created.len(),
+        1,
+        "the rows still list what the import did: {created:?}"
+    );
+    assert!(created[0]["record_id"].is_string());
     let restored: Vec<Value> = all(&app, &s, "leads")
         .await
         .into_iter()

@@ -18,7 +18,7 @@ use uuid::Uuid;
 
 pub use export::export_page;
 pub use matching::{Candidate, by_emails, by_names, by_phones};
-pub use rows::{insert_rows, list_rows, rows_with_records};
+pub use rows::{insert_rows, keep_created_rows, list_rows, rows_with_records};
 pub use snapshot::{restore, snapshot};
 pub use undo::{Event, add_events, delete_records, take_turns, unchanged_since_import};
 

@@ -143,6 +143,8 @@ pub fn blank(ws: Uuid, kind: &str, actor: Uuid, now: DateTime<Utc>) -> Model {
         converted_opportunity_id: None,
         name_key: String::new(),
         address_key: String::new(),
+        import_id: None,
+        import_row: None,
     }
 }
 
