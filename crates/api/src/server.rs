@@ -41,6 +41,7 @@ pub async fn build(config: Config) -> anyhow::Result<Application> {
     db.migrate().await.context("applying migrations")?;
     let secret = load_or_create_secret(config.jwt_secret.as_deref(), &config.data_dir)?;
     let ttl = i64::try_from(config.access_ttl.as_secs()).context("SEN_ACCESS_TTL_SECS")?;
+    let import_chunk = crate::config::import_chunk_from_env(db.backend());
     let state = AppState {
         db,
         jwt: Arc::new(JwtKeys::new(&secret, ttl)),
@@ -48,7 +49,7 @@ pub async fn build(config: Config) -> anyhow::Result<Application> {
         metrics: Arc::new(Metrics::default()),
         bulk_sync_limit: Arc::new(AtomicU64::new(crate::config::bulk_sync_limit_from_env()?)),
         upload_limit: Arc::new(AtomicU64::new(crate::config::upload_limit_from_env()?)),
-        import_chunk: Arc::new(AtomicU64::new(crate::config::import_chunk_from_env())),
+        import_chunk: Arc::new(AtomicU64::new(import_chunk)),
         jobs_wake: Arc::new(tokio::sync::Notify::new()),
         config: Arc::new(config),
     };

@@ -9,6 +9,9 @@
 //!
 //! The thread runs a runtime of its own; the channel to it holds one chunk, so at most three
 //! chunks are in memory (read, waiting, planned) whatever the size of the file.
+//!
+//! The first chunk is small and each one after it twice as large, up to the import's chunk
+//! size: the writes start soon, and the later chunks are large.
 
 use sen_store::DatabaseConnection;
 use tokio::sync::mpsc;
@@ -86,15 +89,23 @@ impl ReadChunk {
     }
 }
 
+/// The size of the first chunk read: an eighth of `chunk`, each chunk after it twice the
+/// one before, up to `chunk`. The planner waits for the whole first chunk to be read and
+/// validated; a small one lets the writes start after 2,500 rows of 20,000, while later
+/// chunks are large enough that their statements and commits cost little per row.
+fn first_size(chunk: usize) -> usize {
+    (chunk / 8).max(1)
+}
+
 /// The rows of an import, read ahead.
 pub struct ReadAhead {
     rx: mpsc::Receiver<ApiResult<Batch>>,
 }
 
 impl ReadAhead {
-    /// Starts reading `chunks` a `chunk` of rows at a time, mapped by `opts` onto
-    /// `settings`' kind for `ctx` (the thread reads copies of them); the chunks `match_ahead`
-    /// takes are matched against the database too.
+    /// Starts reading `chunks` up to a `chunk` of rows at a time (growing to it: see
+    /// [`first_size`]), mapped by `opts` onto `settings`' kind for `ctx` (the thread reads
+    /// copies of them); the chunks `match_ahead` takes are matched against the database too.
     pub fn start(
         db: &DatabaseConnection,
         (ctx, settings, opts): (&Ctx, &Settings, &Resolved),
@@ -112,15 +123,17 @@ impl ReadAhead {
             .spawn(move || {
                 runtime.block_on(async move {
                     let reader = Reader::new(&ctx, &settings, &opts);
+                    let mut size = first_size(chunk);
                     loop {
                         let mut remembered = Vec::new();
                         let raw = chunks
                             .next(
                                 |n, cells, record| remembered.push((n, cells.to_vec(), record)),
-                                chunk,
+                                size,
                             )
                             .await
                             .map_err(sheet_error);
+                        size = size.saturating_mul(2).min(chunk);
                         let last = raw.as_ref().map_or(true, Vec::is_empty);
                         let by = (&ctx, settings.kind.as_str(), opts.criteria.as_slice());
                         let read = match raw {

@@ -139,7 +139,9 @@ async fn write(
     let ws = job.workspace_id;
     let started = std::time::Instant::now();
     let tx = state.db.begin().await?;
+    let begun = started.elapsed();
     let before = imports::lock_workspace(&tx, ws).await?;
+    let locked = started.elapsed();
     let matched = ready.matched.filter(|m| m.holds(before, ours));
     let ahead = matched.is_some();
     let (plans, left) = match matched {
@@ -180,7 +182,9 @@ async fn write(
     tracing::debug!(
         rows,
         matched_ahead = ahead,
-        planned_ms = planned.as_millis(),
+        begun_ms = begun.as_millis(),
+        locked_ms = (locked - begun).as_millis(),
+        planned_ms = (planned - locked).as_millis(),
         written_ms = (written - planned).as_millis(),
         committed_ms = (started.elapsed() - written).as_millis(),
         "import chunk"
