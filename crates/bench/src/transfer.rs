@@ -88,9 +88,11 @@ pub async fn measure<R: rand::Rng>(
     // The floor first: the database work a run cannot avoid, committed as a load is, on a
     // file of the same shape whose new people are others than the import's.
     let floor_table = file_rows(rng, db, ws, facts, rows, existing, &FLOOR_PEOPLE).await?;
+    settle(db).await;
     let floor = floor(db, ws, &floor_table).await?;
     drop(floor_table);
 
+    settle(db).await;
     let (import, bad) = import_file(http, token, "khach-hang.xlsx", bytes, rows, existing).await?;
     problems.extend(bad);
     let mut st = TransferStats {
@@ -134,6 +136,7 @@ pub async fn measure<R: rand::Rng>(
     st.export_columns = columns.len();
     // Anonymous memory only: SQLite reads through a memory map of the database file, whose
     // pages count in VmRSS/VmHWM but are the OS page cache, shared and reclaimable.
+    settle(db).await;
     let before = rss_kb("RssAnon");
     let peak = AnonPeak::watch();
     let t = Instant::now();
@@ -247,6 +250,7 @@ pub async fn measure_csv<R: rand::Rng>(
     let table = file_rows(rng, db, ws, facts, rows, existing, &CSV_PEOPLE).await?;
     let bytes = csv_file(&table)?;
     drop(table);
+    settle(db).await;
     let before = rss_kb("RssAnon");
     let peak = AnonPeak::watch();
     let token = &ws.owner.token;
@@ -486,6 +490,23 @@ async fn floor(db: &Db, ws: &Workspace, table: &[Row]) -> anyhow::Result<Duratio
     }
     sen_store::commit(tx).await?;
     Ok(started.elapsed())
+}
+
+/// Brings the database to rest before a measured step, so that the floor and the import
+/// start from the same state: everything written before them is copied from SQLite's log
+/// into the database file, or written out of PostgreSQL's buffers. Otherwise a step may run
+/// while the log of the million-contact load is still being copied back beside it (the floor
+/// took 8.0-12.0 s on the same data, from one run to the next).
+async fn settle(db: &Db) {
+    use sen_store::ConnectionTrait;
+    let sql = match db.backend() {
+        sen_store::Backend::Sqlite => "PRAGMA wal_checkpoint(TRUNCATE)",
+        sen_store::Backend::Postgres => "CHECKPOINT",
+    };
+    // Only a PostgreSQL superuser (or pg_checkpoint) may checkpoint: without, measure as is.
+    if let Err(e) = db.conn().execute_unprepared(sql).await {
+        eprintln!("sen-bench: could not settle the database ({sql}): {e}");
+    }
 }
 
 /// A line of `/proc/self/status` in kB (0 where unavailable).
