@@ -28,7 +28,7 @@ pub struct AppState {
     pub bulk_sync_limit: Arc<AtomicU64>,
     /// Largest accepted upload in bytes (`SEN_UPLOAD_LIMIT`, default 50 MiB); tests may lower it.
     pub upload_limit: Arc<AtomicU64>,
-    /// Rows an import writes per transaction at most (`SEN_IMPORT_CHUNK`, by default 20,000
+    /// Rows an import writes per transaction at most (`SEN_IMPORT_CHUNK`, by default 10,000
     /// on SQLite and 5,000 on PostgreSQL); tests may lower it.
     pub import_chunk: Arc<AtomicU64>,
     /// Wakes this instance's job worker when a handler has committed a new job, so the job

@@ -91,7 +91,7 @@ impl ReadChunk {
 
 /// The size of the first chunk read: an eighth of `chunk`, each chunk after it twice the
 /// one before, up to `chunk`. The planner waits for the whole first chunk to be read and
-/// validated; a small one lets the writes start after 2,500 rows of 20,000, while later
+/// validated; a small one lets the writes start after 1,250 rows of 10,000, while later
 /// chunks are large enough that their statements and commits cost little per row.
 fn first_size(chunk: usize) -> usize {
     (chunk / 8).max(1)
