@@ -21,20 +21,22 @@ enum Records {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.alter_table(
-            Table::alter()
-                .table(Records::Table)
-                .add_column(ColumnDef::new(Records::ImportId).uuid().null())
+        // One column per statement: SQLite alters one thing at a time.
+        for mut col in [
+            ColumnDef::new(Records::ImportId).uuid().null().to_owned(),
+            ColumnDef::new(Records::ImportRow)
+                .big_integer()
+                .null()
                 .to_owned(),
-        )
-        .await?;
-        m.alter_table(
-            Table::alter()
-                .table(Records::Table)
-                .add_column(ColumnDef::new(Records::ImportRow).big_integer().null())
-                .to_owned(),
-        )
-        .await?;
+        ] {
+            m.alter_table(
+                Table::alter()
+                    .table(Records::Table)
+                    .add_column(&mut col)
+                    .to_owned(),
+            )
+            .await?;
+        }
         m.get_connection()
             .execute_unprepared(
                 "CREATE UNIQUE INDEX ux_records_import ON records \

@@ -7,7 +7,7 @@ mod apply;
 mod assign;
 mod floor;
 mod select;
-mod sql;
+pub(crate) mod sql;
 mod tag_copy;
 mod timeline;
 mod undo;

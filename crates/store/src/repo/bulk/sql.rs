@@ -6,12 +6,12 @@ use uuid::Uuid;
 use crate::error::{StoreError, StoreResult};
 
 /// A query builder error (a statement we built wrongly) as a store error.
-pub(super) fn built(err: sea_orm::sea_query::error::Error) -> StoreError {
+pub(crate) fn built(err: sea_orm::sea_query::error::Error) -> StoreError {
     StoreError::Db(DbErr::Custom(err.to_string()))
 }
 
 /// Runs a write; how many rows it touched.
-pub(super) async fn exec<S: StatementBuilder>(
+pub(crate) async fn exec<S: StatementBuilder>(
     db: &impl ConnectionTrait,
     stmt: &S,
 ) -> StoreResult<u64> {
@@ -33,7 +33,7 @@ pub(super) fn uuid_text(backend: DatabaseBackend, col: &str) -> String {
 }
 
 /// A JSON object of `(key, SQL expression)` pairs; keys are fixed words of ours.
-pub(super) fn json_object(backend: DatabaseBackend, pairs: &[(&str, String)]) -> String {
+pub(crate) fn json_object(backend: DatabaseBackend, pairs: &[(&str, String)]) -> String {
     let args = pairs
         .iter()
         .map(|(k, v)| format!("'{k}', {v}"))

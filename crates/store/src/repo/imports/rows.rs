@@ -61,30 +61,52 @@ pub async fn rows_with_records(
     Ok(in_row_order(stored, created, None))
 }
 
-/// Writes an outcome row for every created row that has none, from the records: before an
-/// undo removes those records, so that the import's rows still list what it did.
+/// Writes an outcome row for every created row that has none, from the records, in one
+/// `INSERT … SELECT`: before an undo removes those records, so that the import's rows still
+/// list what it did.
 pub async fn keep_created_rows(
     db: &impl ConnectionTrait,
     ws: Uuid,
     import: Uuid,
 ) -> StoreResult<()> {
-    let stored: std::collections::HashSet<i64> = Entity::find()
-        .select_only()
-        .column(Column::RowNo)
-        .filter(Column::WorkspaceId.eq(ws))
-        .filter(Column::ImportId.eq(import))
-        .filter(Column::Outcome.eq(CREATED))
-        .into_tuple()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
-    let missing: Vec<Model> = created_rows(db, ws, import, 0, None)
-        .await?
-        .into_iter()
-        .filter(|r| !stored.contains(&r.row_no))
-        .collect();
-    insert_rows(db, missing).await
+    use crate::repo::bulk::sql::{built, exec, json_object};
+    use record::Column as R;
+    use sea_orm::sea_query::{Expr, ExprTrait, Query};
+    let r = record::Entity;
+    let stored = Query::select()
+        .expr(Expr::val(1))
+        .from(Entity)
+        .and_where(Expr::col((Entity, Column::WorkspaceId)).equals((r, R::WorkspaceId)))
+        .and_where(Expr::col((Entity, Column::ImportId)).equals((r, R::ImportId)))
+        .and_where(Expr::col((Entity, Column::RowNo)).equals((r, R::ImportRow)))
+        .to_owned();
+    let created = Query::select()
+        .column((r, R::WorkspaceId))
+        .column((r, R::ImportId))
+        .column((r, R::ImportRow))
+        .expr(Expr::val(CREATED))
+        .column((r, R::Id))
+        .expr(Expr::cust(json_object(db.get_database_backend(), &[])))
+        .from(r)
+        .and_where(Expr::col((r, R::WorkspaceId)).eq(ws))
+        .and_where(Expr::col((r, R::ImportId)).eq(import))
+        .and_where(Expr::exists(stored).not())
+        .to_owned();
+    let stmt = Query::insert()
+        .into_table(Entity)
+        .columns([
+            Column::WorkspaceId,
+            Column::ImportId,
+            Column::RowNo,
+            Column::Outcome,
+            Column::RecordId,
+            Column::Reasons,
+        ])
+        .select_from(created)
+        .map_err(built)?
+        .to_owned();
+    exec(db, &stmt).await?;
+    Ok(())
 }
 
 /// The created rows after `after` as their records tell them, in row order.
