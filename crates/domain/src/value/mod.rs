@@ -11,6 +11,7 @@ mod error;
 mod multi;
 mod person_name;
 mod phone;
+mod phone_fast;
 mod phone_input;
 mod phone_plan;
 mod phone_search;
