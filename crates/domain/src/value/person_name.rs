@@ -3,7 +3,7 @@
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::ValueError;
 
@@ -48,9 +48,18 @@ impl PersonName {
 
 /// NFC, blanks collapsed to single spaces, trimmed; zero-width characters removed.
 pub fn normalise_text(input: &str) -> String {
+    // Text already in NFC (ASCII, and Vietnamese as keyboards type it) is read as it is: the
+    // quick check is a table lookup a character, composing runs the whole text through a
+    // decomposing and recomposing iterator.
+    let nfc: std::borrow::Cow<'_, str> =
+        if input.is_ascii() || is_nfc_quick(input.chars()) == IsNormalized::Yes {
+            std::borrow::Cow::Borrowed(input)
+        } else {
+            std::borrow::Cow::Owned(input.nfc().collect())
+        };
     let mut out = String::with_capacity(input.len());
     let mut pending_space = false;
-    for c in input.nfc() {
+    for c in nfc.chars() {
         if c.is_whitespace() {
             pending_space = !out.is_empty();
         } else if !is_invisible(c) {
