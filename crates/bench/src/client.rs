@@ -106,13 +106,16 @@ impl Http {
     }
 
     /// POSTs JSON and returns the status and the raw body (a file download).
-    pub async fn post_bytes(
+    /// POSTs `body` and reads the answer as it arrives, keeping only its first bytes: the
+    /// status, those bytes and the answer's length. (The client runs in the server's process:
+    /// a whole file held here would count as the server's memory.)
+    pub async fn post_download(
         &self,
         path: &str,
         token: &str,
         body: &Value,
-    ) -> anyhow::Result<(u16, Vec<u8>)> {
-        let res = self
+    ) -> anyhow::Result<(u16, Vec<u8>, u64)> {
+        let mut res = self
             .client
             .post(format!("{}{path}", self.base))
             .bearer_auth(token)
@@ -121,9 +124,19 @@ impl Http {
             .await
             .with_context(|| format!("POST {path}"))?;
         let status = res.status().as_u16();
-        Ok((status, res.bytes().await?.to_vec()))
+        let (mut head, mut len) = (Vec::new(), 0u64);
+        while let Some(chunk) = res.chunk().await? {
+            if head.len() < HEAD_BYTES {
+                head.extend_from_slice(&chunk[..chunk.len().min(HEAD_BYTES - head.len())]);
+            }
+            len += chunk.len() as u64;
+        }
+        Ok((status, head, len))
     }
 }
+
+/// Bytes of a downloaded answer kept.
+const HEAD_BYTES: usize = 64;
 
 /// A string field of a JSON answer.
 pub fn text<'a>(v: &'a Value, pointer: &str) -> anyhow::Result<&'a str> {

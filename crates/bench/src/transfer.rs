@@ -140,8 +140,8 @@ pub async fn measure<R: rand::Rng>(
     let before = rss_kb("RssAnon");
     let peak = AnonPeak::watch();
     let t = Instant::now();
-    let (status, file) = http
-        .post_bytes(
+    let (status, file, file_len) = http
+        .post_download(
             "/api/v1/exports",
             token,
             &json!({"kind": "contact", "columns": columns, "limit": rows}),
@@ -150,7 +150,7 @@ pub async fn measure<R: rand::Rng>(
     st.export = t.elapsed();
     st.export_rss_mb = peak.stop().saturating_sub(before) as f64 / 1024.0;
     if status != 200 || !file.starts_with(b"PK") {
-        problems.push(format!("export: status {status}, {} bytes", file.len()));
+        problems.push(format!("export: status {status}, {file_len} bytes"));
     }
     st.export_rows = rows;
     Ok((st, problems))

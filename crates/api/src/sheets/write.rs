@@ -1,6 +1,10 @@
 //! Writing spreadsheets row by row: .xlsx in constant-memory mode (each row goes to a
 //! temporary file as it is written, so a large export holds one page of records at a time)
-//! and .csv (UTF-8 with a BOM, so Excel reads Vietnamese correctly).
+//! and .csv (UTF-8 with a BOM, so Excel reads Vietnamese correctly) — finished into memory,
+//! or into an unnamed temporary file for an export to send from.
+
+use std::fs::File;
+use std::io::{BufWriter, Seek, SeekFrom, Write};
 
 use rust_xlsxwriter::{Color, DataValidation, Format, Note, Workbook, XlsxError};
 
@@ -69,6 +73,16 @@ impl XlsxSink {
     pub fn finish(mut self) -> Result<Vec<u8>, XlsxError> {
         self.book.save_to_buffer()
     }
+
+    /// The finished file, in an unnamed temporary file read from its start (gone once
+    /// closed): a file in memory would grow by doubling to twice its size while the workbook
+    /// is zipped into it.
+    pub fn finish_to_file(mut self) -> Result<File, XlsxError> {
+        let mut file = tempfile::tempfile()?;
+        self.book.save_to_writer(&mut file)?;
+        file.seek(SeekFrom::Start(0))?;
+        Ok(file)
+    }
 }
 
 /// An .xlsx of one sheet with `columns` and the rows `rows` yields.
@@ -84,15 +98,43 @@ pub fn write_xlsx(
     sink.finish()
 }
 
-/// A .csv being written.
-pub struct CsvSink {
-    w: csv::Writer<Vec<u8>>,
+/// A .csv being written, into memory or (`W` a buffered file) a temporary file.
+pub struct CsvSink<W: Write = Vec<u8>> {
+    w: csv::Writer<W>,
 }
 
+/// The byte order mark a .csv starts with.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 impl CsvSink {
-    /// A file with a BOM and the header line.
+    /// A file with a BOM and the header line, in memory.
     pub fn new(headers: &[String]) -> Result<CsvSink, csv::Error> {
-        let mut w = csv::Writer::from_writer(Vec::from(&b"\xEF\xBB\xBF"[..]));
+        CsvSink::on(Vec::from(BOM), headers)
+    }
+}
+
+impl CsvSink<BufWriter<File>> {
+    /// A file with a BOM and the header line, in an unnamed temporary file.
+    pub fn temporary(headers: &[String]) -> Result<CsvSink<BufWriter<File>>, csv::Error> {
+        let mut file = BufWriter::new(tempfile::tempfile()?);
+        file.write_all(BOM)?;
+        CsvSink::on(file, headers)
+    }
+
+    /// The finished file, read from its start.
+    pub fn finish_to_file(self) -> Result<File, csv::Error> {
+        let mut file = self
+            .finish()?
+            .into_inner()
+            .map_err(|e| csv::Error::from(e.into_error()))?;
+        file.seek(SeekFrom::Start(0))?;
+        Ok(file)
+    }
+}
+
+impl<W: Write> CsvSink<W> {
+    fn on(w: W, headers: &[String]) -> Result<CsvSink<W>, csv::Error> {
+        let mut w = csv::Writer::from_writer(w);
         w.write_record(headers)?;
         Ok(CsvSink { w })
     }
@@ -103,7 +145,7 @@ impl CsvSink {
     }
 
     /// The finished file.
-    pub fn finish(self) -> Result<Vec<u8>, csv::Error> {
+    pub fn finish(self) -> Result<W, csv::Error> {
         self.w
             .into_inner()
             .map_err(|e| csv::Error::from(std::io::Error::other(e.to_string())))

@@ -75,14 +75,18 @@ pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadshee
 pub const CSV: &str = "text/csv; charset=utf-8";
 
 /// A file download.
-pub fn file_response(bytes: Vec<u8>, content_type: &str, file_name: &str) -> HttpResponse {
+pub fn file_response(
+    body: impl actix_web::body::MessageBody + 'static,
+    content_type: &str,
+    file_name: &str,
+) -> HttpResponse {
     HttpResponse::Ok()
         .content_type(content_type)
         .insert_header((
             "content-disposition",
             format!("attachment; filename=\"{file_name}\""),
         ))
-        .body(bytes)
+        .body(body)
 }
 
 /// A kind named by its plural or singular, or a 400 naming the parameter.
