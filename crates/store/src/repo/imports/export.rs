@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use crate::entity::record::{Column, Entity, Model};
 use crate::error::StoreResult;
-use crate::repo::records::{Filter, Viewer, list_select};
+use crate::repo::records::{self, Filter, Viewer, list_select};
 
 /// The next `limit` records after `after`, with the columns an export writes only (see
 /// [`Exported`]).
@@ -80,8 +80,9 @@ struct Exported {
 }
 
 impl From<Exported> for Model {
-    /// The record as a list reads it, its unread columns empty.
+    /// The record as a list reads it, its unread columns as a new record has them.
     fn from(e: Exported) -> Model {
+        let blank = records::blank(e.workspace_id, &e.kind, e.owner_id, e.created_at);
         Model {
             id: e.id,
             workspace_id: e.workspace_id,
@@ -90,7 +91,6 @@ impl From<Exported> for Model {
             first_name: e.first_name,
             last_name: e.last_name,
             name: e.name,
-            search_key: String::new(),
             birthday: e.birthday,
             gender: e.gender,
             national_id: e.national_id,
@@ -98,11 +98,8 @@ impl From<Exported> for Model {
             source: e.source,
             industry: e.industry,
             company_name: e.company_name,
-            account_id: None,
-            contact_id: None,
             notes: e.notes,
             custom: e.custom,
-            socials: serde_json::Value::Array(Vec::new()),
             websites: e.websites,
             addresses: e.addresses,
             city: e.city,
@@ -115,11 +112,6 @@ impl From<Exported> for Model {
             expected_close_date: e.expected_close_date,
             probability: e.probability,
             lost_reason: e.lost_reason,
-            closed_at: None,
-            source_lead_id: None,
-            input_source: None,
-            zalo_user_id: None,
-            facebook_psid: None,
             owner_id: e.owner_id,
             sharing_mode: e.sharing_mode,
             created_by: e.created_by,
@@ -127,17 +119,7 @@ impl From<Exported> for Model {
             version: e.version,
             created_at: e.created_at,
             updated_at: e.updated_at,
-            deleted_at: None,
-            deleted_by: None,
-            merged_into: None,
-            converted_to: None,
-            converted_at: None,
-            converted_account_id: None,
-            converted_opportunity_id: None,
-            name_key: String::new(),
-            address_key: String::new(),
-            import_id: None,
-            import_row: None,
+            ..blank
         }
     }
 }
