@@ -53,6 +53,25 @@ pub(crate) async fn run_on_sqlite<S: AsRef<str>>(
     run(m.get_connection(), statements).await
 }
 
+/// Adds `columns` to `table`, one `ALTER TABLE` each: SQLite alters one thing at a time.
+pub(crate) async fn add_columns(
+    m: &SchemaManager<'_>,
+    table: impl IntoIden,
+    columns: impl IntoIterator<Item = ColumnDef>,
+) -> Result<(), DbErr> {
+    let table = table.into_iden();
+    for mut col in columns {
+        m.alter_table(
+            Table::alter()
+                .table(table.clone())
+                .add_column(&mut col)
+                .to_owned(),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 /// All migrations, oldest first.
 pub struct Migrator;
 

@@ -28,15 +28,7 @@ fn columns() -> [ColumnDef; 4] {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        for mut col in columns() {
-            m.alter_table(
-                Table::alter()
-                    .table(Records::Table)
-                    .add_column(&mut col)
-                    .to_owned(),
-            )
-            .await?;
-        }
+        crate::add_columns(m, Records::Table, columns()).await?;
         // The timeline of a contact (lead) gathers the records converted into it.
         m.create_index(
             Index::create()

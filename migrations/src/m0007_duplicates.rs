@@ -80,18 +80,15 @@ impl MigrationTrait for Migration {
                 ))
                 .await?;
         }
-        for mut col in [
-            string(Records::NameKey).default("").to_owned(),
-            string(Records::AddressKey).default("").to_owned(),
-        ] {
-            m.alter_table(
-                Table::alter()
-                    .table(Records::Table)
-                    .add_column(&mut col)
-                    .to_owned(),
-            )
-            .await?;
-        }
+        crate::add_columns(
+            m,
+            Records::Table,
+            [
+                string(Records::NameKey).default("").to_owned(),
+                string(Records::AddressKey).default("").to_owned(),
+            ],
+        )
+        .await?;
         for (name, col) in KEY_INDEXES {
             m.create_index(
                 Index::create()

@@ -21,22 +21,18 @@ enum Records {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        // One column per statement: SQLite alters one thing at a time.
-        for mut col in [
-            ColumnDef::new(Records::ImportId).uuid().null().to_owned(),
-            ColumnDef::new(Records::ImportRow)
-                .big_integer()
-                .null()
-                .to_owned(),
-        ] {
-            m.alter_table(
-                Table::alter()
-                    .table(Records::Table)
-                    .add_column(&mut col)
+        crate::add_columns(
+            m,
+            Records::Table,
+            [
+                ColumnDef::new(Records::ImportId).uuid().null().to_owned(),
+                ColumnDef::new(Records::ImportRow)
+                    .big_integer()
+                    .null()
                     .to_owned(),
-            )
-            .await?;
-        }
+            ],
+        )
+        .await?;
         m.get_connection()
             .execute_unprepared(
                 "CREATE UNIQUE INDEX ux_records_import ON records \

@@ -105,7 +105,6 @@ impl Http {
         serde_json::from_str(&text).context("the upload answer is not JSON")
     }
 
-    /// POSTs JSON and returns the status and the raw body (a file download).
     /// POSTs `body` and reads the answer as it arrives, keeping only its first bytes: the
     /// status, those bytes and the answer's length. (The client runs in the server's process:
     /// a whole file held here would count as the server's memory.)

@@ -17,9 +17,9 @@ use phonenumber::metadata::{DATABASE, Format, Metadata};
 use regex::{Regex, RegexBuilder};
 
 use super::Country;
-use super::phone_input::{Dialled, fix_international, strip_trunk};
+use super::phone_input::{Dialled, fix_international};
+use super::phone_plan::renumber_national;
 use super::plan_patterns::plan_for;
-use super::vn_legacy;
 
 /// A number read here: E.164, national digits, the country of its plan.
 pub(crate) struct Read {
@@ -41,22 +41,14 @@ pub(crate) fn read(dialled: &Dialled, default_country: Country) -> Option<Read> 
 /// Digits dialled in Vietnam (as `phone_plan::parse_national` reads them): renumbered, with
 /// the trunk prefix; failing that, digits that begin with the calling code.
 fn national(digits: &str) -> Option<Read> {
-    let nsn = match strip_trunk(digits, Country::VN) {
-        Some(nsn) => vn_legacy::renumber_nsn(nsn),
-        None => vn_legacy::renumber_nsn(digits),
-    };
-    if let Some(read) = of_nsn(&nsn) {
+    let renumbered = renumber_national(digits);
+    let nsn = renumbered.strip_prefix('0').unwrap_or(&renumbered);
+    if let Some(read) = of_nsn(nsn) {
         return Some(read);
     }
     // The national reading failed (the plan has no number starting with `0`, so the parser
     // strips the trunk prefix as here): `841234567…` may carry the calling code.
-    let vn = Country::VN.calling_code().to_string();
-    let renumbered = if digits.starts_with('0') {
-        format!("0{nsn}")
-    } else {
-        nsn
-    };
-    if renumbered.starts_with(&vn) {
+    if renumbered.starts_with(&Country::VN.calling_code().to_string()) {
         return international(&fix_international(&renumbered));
     }
     None
@@ -80,7 +72,7 @@ fn of_nsn(nsn: &str) -> Option<Read> {
         .parse::<phonenumber::country::Id>()
         .ok()
         .and_then(Country::from_id);
-    let national: String = national_form(code, nsn)?
+    let national: String = national_form(nsn)?
         .chars()
         .filter(char::is_ascii_digit)
         .collect();
@@ -143,15 +135,13 @@ impl NationalFormat {
     }
 }
 
-/// The national form the crate's formatter writes for `nsn` under calling code `code`: the
-/// formats of the code's main country, the first that fits.
-fn national_form(code: u16, nsn: &str) -> Option<String> {
+/// The national form the crate's formatter writes for the Vietnamese `nsn`: the formats of
+/// the main country of Vietnam's calling code, the first that fits.
+fn national_form(nsn: &str) -> Option<String> {
     static VN: OnceLock<Option<Vec<NationalFormat>>> = OnceLock::new();
-    if code != Country::VN.calling_code() {
-        return None;
-    }
     let formats = VN
         .get_or_init(|| {
+            let code = Country::VN.calling_code();
             let meta = DATABASE.by_code(&code)?.into_iter().next()?;
             meta.formats()
                 .iter()

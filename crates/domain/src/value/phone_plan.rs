@@ -51,7 +51,7 @@ pub(crate) fn parse_national(digits: &str, country: Country) -> Result<Valid, Va
 }
 
 /// Renumbers an old Vietnamese mobile written nationally, with or without the trunk `0`.
-fn renumber_national(digits: &str) -> String {
+pub(crate) fn renumber_national(digits: &str) -> String {
     match strip_trunk(digits, Country::VN) {
         Some(nsn) => format!("0{}", vn_legacy::renumber_nsn(nsn)),
         None => vn_legacy::renumber_nsn(digits),
