@@ -7,6 +7,7 @@ mod args;
 mod checks;
 mod client;
 mod engine;
+mod engine_cost;
 mod facts;
 mod generate;
 mod load;

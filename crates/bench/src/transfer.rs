@@ -18,6 +18,7 @@ use sen_store::repo::tags;
 use serde_json::{Value, json};
 
 use crate::client::Http;
+use crate::engine_cost::{RowCost, record_row_cost};
 use crate::facts::Facts;
 use crate::names::PersonName;
 use crate::setup::Workspace;
@@ -61,6 +62,8 @@ pub struct TransferStats {
     pub import: Imported,
     /// The database-only floor.
     pub floor: Duration,
+    /// What a record row costs the engine alone.
+    pub record_cost: RowCost,
     /// Exported records and columns.
     pub export_rows: u64,
     pub export_columns: usize,
@@ -89,8 +92,10 @@ pub async fn measure<R: rand::Rng>(
     // file of the same shape whose new people are others than the import's.
     let floor_table = file_rows(rng, db, ws, facts, rows, existing, &FLOOR_PEOPLE).await?;
     settle(db).await;
-    let floor = floor(db, ws, &floor_table).await?;
+    let floor_import = sen_store::repo::new_id();
+    let floor = floor(db, ws, &floor_table, floor_import).await?;
     drop(floor_table);
+    let record_cost = record_row_cost(db, floor_import, 20_000).await?;
 
     settle(db).await;
     let (import, bad) = import_file(http, token, "khach-hang.xlsx", bytes, rows, existing).await?;
@@ -98,6 +103,7 @@ pub async fn measure<R: rand::Rng>(
     let mut st = TransferStats {
         import,
         floor,
+        record_cost,
         ..TransferStats::default()
     };
 
@@ -401,7 +407,12 @@ fn csv_file(rows: &[Row]) -> anyhow::Result<Vec<u8>> {
 /// the run after it started from the same data; but a rollback never writes what a load
 /// must: on SQLite, the transaction's pages into the write-ahead log. Its new people are now
 /// others than the import's, so the run still creates all of its own.)
-async fn floor(db: &Db, ws: &Workspace, table: &[Row]) -> anyhow::Result<Duration> {
+async fn floor(
+    db: &Db,
+    ws: &Workspace,
+    table: &[Row],
+    import_id: uuid::Uuid,
+) -> anyhow::Result<Duration> {
     let viewer = Viewer {
         workspace_id: ws.id,
         user_id: ws.owner.user_id,
@@ -415,8 +426,7 @@ async fn floor(db: &Db, ws: &Workspace, table: &[Row]) -> anyhow::Result<Duratio
         .first()
         .map(|t| t.id)
         .context("the import's tag")?;
-    // As the import does, each record names the import and row it came from.
-    let import_id = sen_store::repo::new_id();
+    // As the import does, each record names the import (`import_id`) and row it came from.
     let mut row_no = 0_i64;
     let started = Instant::now();
     let tx = db.begin().await?;
