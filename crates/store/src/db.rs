@@ -33,6 +33,11 @@ impl Backend {
 /// How often SQLite's write-ahead log is checkpointed.
 const CHECKPOINT_EVERY: Duration = Duration::from_millis(250);
 
+/// Rows a SQLite connection's worker thread may hand over ahead of the task reading them.
+/// sqlx's default of 50 makes the worker wait for the reader at every row past the 50th, a
+/// thread switch each (an export's page holds 1,000 records, their children several more).
+const ROW_BUFFER: usize = 1024;
+
 /// A pool of connections to Sen's database.
 #[derive(Debug, Clone)]
 pub struct Db {
@@ -62,6 +67,7 @@ impl Db {
                             .synchronous(SqliteSynchronous::Normal)
                             .busy_timeout(Duration::from_secs(10))
                             .foreign_keys(true)
+                            .row_buffer_size(ROW_BUFFER)
                             // Read through a memory map and keep a larger page cache per
                             // connection: at a million records, 2 MB of cache and a read()
                             // per page made every list walk pay for system calls. The map
