@@ -40,7 +40,7 @@ pub async fn record_row_cost(db: &Db, import_id: Uuid, limit: u64) -> anyhow::Re
     let (new_id, new_import, source) = match backend {
         // Above every id written so far, as the time-ordered ids of a new import are.
         Backend::Sqlite => (
-            "X'FFFF' || randomblob(14)".to_owned(),
+            "CAST(X'FFFF' || randomblob(14) AS BLOB)".to_owned(),
             format!("X'{}'", Uuid::now_v7().simple()),
             format!("X'{}'", import_id.simple()),
         ),
