@@ -2,7 +2,8 @@
 //! already exist (their phone or e-mail in another spelling), taken end to end through the
 //! API — upload, preview, run until done — against a database-only floor (as many rows of the
 //! same shape matched with set-based queries and written with the store's bulk INSERTs in one
-//! committed transaction); then an export of as many records × 20 columns to .xlsx, with the
+//! committed transaction) and against what the engine alone pays for such writes
+//! (`engine_cost`); then an export of as many records × 20 columns to .xlsx, with the
 //! process's extra peak memory.
 
 use std::time::{Duration, Instant};
@@ -62,7 +63,7 @@ pub struct TransferStats {
     pub import: Imported,
     /// The database-only floor.
     pub floor: Duration,
-    /// What a record row costs the engine alone.
+    /// What the engine alone pays to write a record with its children.
     pub record_cost: RowCost,
     /// Exported records and columns.
     pub export_rows: u64,
