@@ -22,6 +22,17 @@ pub struct Phone {
     country: Option<Country>,
 }
 
+/// A number the shortcut for Vietnamese numbers read.
+impl From<phone_fast::Read> for Phone {
+    fn from(r: phone_fast::Read) -> Phone {
+        Phone {
+            e164: r.e164,
+            national: r.national,
+            country: r.country,
+        }
+    }
+}
+
 impl Phone {
     /// Parses a number as people write it. Without a `+` or `00` prefix it is read as dialled
     /// in `default_country`; a bare country code (`84912345678`) is recognised too.
@@ -30,11 +41,7 @@ impl Phone {
     pub fn parse(input: &str, default_country: Country) -> Result<Phone, ValueError> {
         let dialled = read_dialled(input.trim())?;
         match phone_fast::read(&dialled, default_country) {
-            Some(read) => Ok(Phone {
-                e164: read.e164,
-                national: read.national,
-                country: read.country,
-            }),
+            Some(read) => Ok(Phone::from(read)),
             None => Phone::parse_by_metadata(dialled, default_country),
         }
     }
@@ -267,12 +274,7 @@ mod tests {
                 valid += usize::from(slow.is_ok());
                 if let Some(fast) = phone_fast::read(&dialled, Country::VN) {
                     taken += 1;
-                    let fast = Phone {
-                        e164: fast.e164,
-                        national: fast.national,
-                        country: fast.country,
-                    };
-                    assert_eq!(slow.as_ref(), Ok(&fast), "{input}");
+                    assert_eq!(slow.as_ref(), Ok(&Phone::from(fast)), "{input}");
                 }
             }
         }
