@@ -82,7 +82,7 @@ struct Exported {
 impl From<Exported> for Model {
     /// The record as a list reads it, its unread columns as a new record has them.
     fn from(e: Exported) -> Model {
-        let blank = records::blank(e.workspace_id, &e.kind, e.owner_id, e.created_at);
+        let blank = records::blank_with_id(e.id, e.workspace_id, &e.kind, e.owner_id, e.created_at);
         Model {
             id: e.id,
             workspace_id: e.workspace_id,

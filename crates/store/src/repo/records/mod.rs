@@ -33,4 +33,4 @@ pub use read::{get_any, get_visible, merged_into, trash, visible_by_ids};
 pub use related::account_contacts;
 pub use total::{count_kind, count_visible};
 pub use visibility::{Viewer, visible};
-pub use write::{blank, insert, restore, soft_delete, update};
+pub use write::{blank, blank_with_id, insert, restore, soft_delete, update};

@@ -88,9 +88,15 @@ pub async fn restore(
 /// An empty live record of `kind`: what a create starts from before its fields are applied
 /// (the API's create path and bulk loaders build rows the same way).
 pub fn blank(ws: Uuid, kind: &str, actor: Uuid, now: DateTime<Utc>) -> Model {
+    blank_with_id(crate::repo::new_id(), ws, kind, actor, now)
+}
+
+/// [`blank`] under an id the caller already has (a record read in part), so that no id is
+/// drawn only to be replaced.
+pub fn blank_with_id(id: Uuid, ws: Uuid, kind: &str, actor: Uuid, now: DateTime<Utc>) -> Model {
     let empty = || serde_json::Value::Array(Vec::new());
     Model {
-        id: crate::repo::new_id(),
+        id,
         workspace_id: ws,
         kind: kind.to_owned(),
         status: String::new(),
