@@ -8,7 +8,7 @@
 
 use std::time::{Duration, Instant};
 
-use sen_store::{Backend, ConnectionTrait, DatabaseTransaction, Db, Statement};
+use sen_store::{Backend, ConnectionTrait, DatabaseBackend, DatabaseTransaction, Db, Statement};
 use uuid::Uuid;
 
 /// The tables an import writes for a new record, each with the column naming the record.
@@ -61,7 +61,7 @@ pub async fn record_row_cost(db: &Db, import_id: Uuid, limit: u64) -> anyhow::Re
     let mut cost = RowCost::default();
     let (mut indexed, mut bare) = (Duration::ZERO, Duration::ZERO);
     for (table, key) in TABLES {
-        let list = columns(&tx, backend, table)
+        let list = columns(&tx, table)
             .await?
             .iter()
             .map(|c| match c.as_str() {
@@ -109,27 +109,18 @@ fn per_record(d: Duration, records: u64) -> f64 {
 }
 
 /// `table`'s columns in order.
-async fn columns(
-    tx: &DatabaseTransaction,
-    backend: Backend,
-    table: &str,
-) -> anyhow::Result<Vec<String>> {
-    let (sql, db_backend) = match backend {
-        Backend::Sqlite => (
-            format!("SELECT name FROM pragma_table_info('{table}') ORDER BY cid"),
-            sen_store::DatabaseBackend::Sqlite,
+async fn columns(tx: &DatabaseTransaction, table: &str) -> anyhow::Result<Vec<String>> {
+    let backend = tx.get_database_backend();
+    let sql = match backend {
+        DatabaseBackend::Postgres => format!(
+            "SELECT column_name::text AS name FROM information_schema.columns \
+             WHERE table_schema = current_schema() AND table_name = '{table}' \
+             ORDER BY ordinal_position"
         ),
-        Backend::Postgres => (
-            format!(
-                "SELECT column_name::text AS name FROM information_schema.columns \
-                 WHERE table_schema = current_schema() AND table_name = '{table}' \
-                 ORDER BY ordinal_position"
-            ),
-            sen_store::DatabaseBackend::Postgres,
-        ),
+        _ => format!("SELECT name FROM pragma_table_info('{table}') ORDER BY cid"),
     };
     let rows = tx
-        .query_all_raw(Statement::from_string(db_backend, sql))
+        .query_all_raw(Statement::from_string(backend, sql))
         .await?;
     Ok(rows
         .iter()
